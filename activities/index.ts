@@ -1,0 +1,2 @@
+// Every activity a DAG task can run, registered by the worker.
+export {};

@@ -1,0 +1,39 @@
+import { Connection } from '@temporalio/client';
+import { loadProcessConfig } from '../core/config';
+import { connectDatabase } from '../core/db/client';
+import { createLogger } from '../core/logger';
+import { onShutdown } from '../core/shutdown';
+import { createApp } from './app';
+import { databaseCheck, temporalCheck } from './health';
+
+async function main(): Promise<void> {
+  const config = loadProcessConfig();
+  const log = createLogger('api', config.logLevel);
+  const db = connectDatabase(config.databaseUrl, { applicationName: 'contrail-api', max: 20 });
+  // Lazy: the API starts (and /health reports) even while Temporal is still coming up.
+  const temporal = Connection.lazy({ address: config.temporal.address });
+  const app = createApp({
+    config,
+    log,
+    checks: [databaseCheck(db), temporalCheck(temporal, config.temporal.namespace)],
+  });
+  const server = app.listen(config.api.port, config.api.host, () => {
+    log.info(`listening on ${config.api.url}`);
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    log.error(
+      error.code === 'EADDRINUSE' ? `port ${config.api.port} is already in use (API_PORT)` : error.message,
+    );
+    process.exit(1);
+  });
+  onShutdown(async (reason) => {
+    log.info(`stopping (${reason})`);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.allSettled([db.close(), temporal.close()]);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

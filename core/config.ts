@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Contrail reads, parsed once. A bad value stops the process at start
+ * with the variable's name and what was expected. `.env.example` documents each one.
+ * Secrets may come from a file instead: `<NAME>_FILE` holds the path (Docker secrets).
+ */
+export const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'CONTRAIL_API_TOKEN',
+  'TEAMS_WEBHOOK_URL',
+  'SMTP_URL',
+] as const;
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')),
+  EMBEDDED_POSTGRES_PORT: port.default(54320),
+  TEMPORAL_ADDRESS: optional(z.string().regex(/^[\w.-]+:\d+$/, 'host:port')),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('contrail'),
+  TEMPORAL_CLI_PATH: optional(z.string()),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_UI_URL: optional(z.url()),
+  CONTRAIL_DATA_DIR: z.string().min(1).default('data'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(8000),
+  WEBAPP_PORT: port.default(3000),
+  CONTRAIL_API_URL: optionalUrl,
+  CONTRAIL_WEBAPP_URL: optionalUrl,
+  CONTRAIL_API_TOKEN: optional(z.string().min(16, 'at least 16 characters')),
+  TEAMS_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')),
+  ALERT_EMAIL_TO: optional(
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email('comma-separated e-mail addresses')).min(1)),
+  ),
+  ALERT_EMAIL_FROM: z.email().default('contrail@localhost'),
+  CONTRAIL_DEMO_DATA: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+type RawConfig = z.infer<typeof schema>;
+
+export interface Config {
+  databaseUrl: string;
+  embeddedPostgres: { enabled: boolean; port: number };
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    devServer: { enabled: boolean; port: number; uiPort: number; cliPath: string | undefined };
+    uiUrl: string;
+  };
+  dataDir: string;
+  api: { host: string; port: number; url: string; token: string | undefined };
+  webapp: { port: number; url: string };
+  alerts: {
+    teamsWebhookUrl: string | undefined;
+    smtpUrl: string | undefined;
+    emailTo: string[];
+    emailFrom: string;
+  };
+  demoData: boolean;
+  logLevel: RawConfig['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const EMBEDDED_DATABASE = { user: 'contrail', password: 'contrail', database: 'contrail' };
+
+/** Reads `<NAME>_FILE` into `<NAME>` for secrets, so they never need to sit in the environment itself. */
+function resolveSecretFiles(env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; problems: string[] } {
+  const resolved = { ...env };
+  const problems: string[] = [];
+  for (const name of SECRET_VARIABLES) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    try {
+      resolved[name] = fs.readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      problems.push(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
+    }
+  }
+  return { env: resolved, problems };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const secrets = resolveSecretFiles(env);
+  const parsed = schema.safeParse(secrets.env);
+  const problems = [...secrets.problems];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]);
+      const got = SECRET_VARIABLES.includes(name as never)
+        ? ''
+        : `, got ${JSON.stringify(secrets.env[name])}`;
+      problems.push(`${name}: ${issue.message}${got}`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return toConfig(parsed.data);
+}
+
+function toConfig(raw: RawConfig): Config {
+  const db = EMBEDDED_DATABASE;
+  const apiHostForUrl = raw.API_HOST === '0.0.0.0' ? '127.0.0.1' : raw.API_HOST;
+  const dataDir = path.resolve(raw.CONTRAIL_DATA_DIR);
+  return {
+    databaseUrl:
+      raw.DATABASE_URL ??
+      `postgresql://${db.user}:${db.password}@127.0.0.1:${raw.EMBEDDED_POSTGRES_PORT}/${db.database}`,
+    embeddedPostgres: { enabled: raw.DATABASE_URL === undefined, port: raw.EMBEDDED_POSTGRES_PORT },
+    temporal: {
+      address: raw.TEMPORAL_ADDRESS ?? `127.0.0.1:${raw.TEMPORAL_DEV_PORT}`,
+      namespace: raw.TEMPORAL_NAMESPACE,
+      taskQueue: raw.TEMPORAL_TASK_QUEUE,
+      devServer: {
+        enabled: raw.TEMPORAL_ADDRESS === undefined,
+        port: raw.TEMPORAL_DEV_PORT,
+        uiPort: raw.TEMPORAL_UI_PORT,
+        cliPath: raw.TEMPORAL_CLI_PATH,
+      },
+      uiUrl: raw.TEMPORAL_UI_URL ?? `http://localhost:${raw.TEMPORAL_UI_PORT}`,
+    },
+    dataDir,
+    api: {
+      host: raw.API_HOST,
+      port: raw.API_PORT,
+      url: raw.CONTRAIL_API_URL ?? `http://${apiHostForUrl}:${raw.API_PORT}`,
+      token: raw.CONTRAIL_API_TOKEN,
+    },
+    webapp: { port: raw.WEBAPP_PORT, url: raw.CONTRAIL_WEBAPP_URL ?? `http://localhost:${raw.WEBAPP_PORT}` },
+    alerts: {
+      teamsWebhookUrl: raw.TEAMS_WEBHOOK_URL,
+      smtpUrl: raw.SMTP_URL,
+      emailTo: raw.ALERT_EMAIL_TO ?? [],
+      emailFrom: raw.ALERT_EMAIL_FROM,
+    },
+    demoData: raw.CONTRAIL_DEMO_DATA,
+    logLevel: raw.LOG_LEVEL,
+  };
+}
+
+/** Entry points call this: reads `.env` from the working directory when present (never overriding the environment). */
+export function loadProcessConfig(): Config {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  return loadConfig(process.env);
+}
