@@ -1,2 +1,2 @@
 // Every activity a DAG task can run, registered by the worker.
-export {};
+export { recordRunEnded, recordRunStarted, recordTaskDecisions } from './record-dag-run';

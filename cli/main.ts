@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../core/config';
+import { registerDagCommands } from './commands/dags';
 import { registerDataCommands } from './commands/data';
 import { registerMigrateCommand } from './commands/migrate';
+import { registerRunCommands } from './commands/runs';
 import { registerTestCommand } from './commands/test';
 import { registerUpCommand } from './commands/up';
 
@@ -19,17 +20,22 @@ const program = new Command()
 
 registerUpCommand(program);
 registerMigrateCommand(program);
+registerDagCommands(program);
+registerRunCommands(program);
 registerDataCommands(program);
 registerTestCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  // Expected failures print their message; only a real bug deserves a stack trace.
-  const known =
-    error instanceof ConfigError ||
-    (error instanceof Error && error.name !== 'Error' && error.name !== 'TypeError');
-  console.error(
-    `contrail: ${error instanceof Error ? (known ? error.message : error.stack) : String(error)}`,
-  );
+  // Expected failures (bad input, a server down) print their message; a programming error, or
+  // CONTRAIL_DEBUG=1, prints the stack too.
+  const bug = [TypeError, ReferenceError, RangeError, SyntaxError].some((type) => error instanceof type);
+  const detail =
+    error instanceof Error
+      ? bug || process.env.CONTRAIL_DEBUG
+        ? error.stack
+        : error.message
+      : String(error);
+  console.error(`contrail: ${detail}`);
   process.exit(1);
 });

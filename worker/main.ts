@@ -1,16 +1,25 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
-import * as activities from '../activities';
+import { configureActivities } from '../activities/deps';
 import { loadProcessConfig } from '../core/config';
+import { connectDatabase } from '../core/db/client';
 import { createLogger } from '../core/logger';
 import { onShutdown } from '../core/shutdown';
-import { ensureSearchAttributes, connectTemporal } from '../core/temporal/connect';
+import { connectTemporal, ensureSearchAttributes } from '../core/temporal/connect';
+import { DAGS } from '../workflows/dags';
+import { workerActivities } from './activities';
+import { ensureSchedules } from './schedules';
 
 async function main(): Promise<void> {
   const config = loadProcessConfig();
   const log = createLogger('worker', config.logLevel);
-  const { connection: clientConnection } = await connectTemporal(config);
+  const db = connectDatabase(config.databaseUrl, { applicationName: 'contrail-worker', max: 10 });
+  configureActivities({ config, db });
+
+  const { client, connection: clientConnection } = await connectTemporal(config);
   const added = await ensureSearchAttributes(clientConnection, config.temporal.namespace);
   if (added.length > 0) log.info('registered search attributes', { added });
+  const schedules = await ensureSchedules(client, DAGS, config.temporal.taskQueue);
+  if (schedules.length > 0) log.info('schedules in place', { schedules });
   await clientConnection.close();
 
   const connection = await NativeConnection.connect({ address: config.temporal.address });
@@ -19,7 +28,7 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities,
+    activities: workerActivities(DAGS),
     shutdownGraceTime: '10s',
   });
   onShutdown(async (reason) => {
@@ -28,7 +37,7 @@ async function main(): Promise<void> {
   }, 20_000);
   log.info(`polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
   await worker.run();
-  await connection.close();
+  await Promise.allSettled([connection.close(), db.close()]);
 }
 
 main().catch((error: unknown) => {

@@ -1,2 +1,2 @@
-// The workflows the worker registers: the DAG runtime and the DAG definitions.
-export {};
+// The workflows the worker registers: the one generic DAG executor runs every DAG.
+export { dagRun } from './dag/executor';

@@ -33,6 +33,9 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     '--log-level',
     'warn',
     ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([attr, type]) => ['--search-attribute', `${attr}=${type}`]),
+    // A worker that completes a workflow task can take the activity it just scheduled at once.
+    '--dynamic-config-value',
+    'system.enableActivityEagerExecution=true',
     ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
     ...(options.ui ? ['--ui-port', String(options.uiPort), '--ui-ip', '127.0.0.1'] : ['--headless']),
   ];

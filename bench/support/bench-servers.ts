@@ -1,0 +1,34 @@
+import crypto from 'node:crypto';
+import { createDatabaseIfMissing } from '../../cli/runtime/embedded-postgres';
+import { startThrowawayServers, type ThrowawayServers } from '../../cli/runtime/throwaway-servers';
+import { connectDatabase, type Database } from '../../core/db/client';
+import { migrate } from '../../core/db/migrate';
+
+export interface BenchServers extends ThrowawayServers {
+  databaseUrl: string;
+  db: Database;
+}
+
+/** Real servers for a benchmark: a throwaway Postgres with a migrated database, and Temporal. */
+export async function startBenchServers(): Promise<BenchServers> {
+  const servers = await startThrowawayServers((line) => console.error(line));
+  const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  await createDatabaseIfMissing(servers.adminUrl, name);
+  const databaseUrl = servers.adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  await migrate(databaseUrl);
+  const db = connectDatabase(databaseUrl, { applicationName: 'contrail-bench' });
+  return {
+    ...servers,
+    databaseUrl,
+    db,
+    async stop() {
+      await db.close();
+      await servers.stop();
+    },
+  };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

@@ -1,0 +1,8 @@
+import type { DagSpec } from '../dag/spec';
+
+/** Every DAG Contrail runs. The worker registers a Temporal Schedule for each one that has a schedule. */
+export const DAGS: readonly DagSpec[] = [];
+
+export function findDag(id: string): DagSpec | undefined {
+  return DAGS.find((d) => d.id === id);
+}
