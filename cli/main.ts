@@ -37,5 +37,8 @@ program.parseAsync(process.argv).catch((error: unknown) => {
         : error.message
       : String(error);
   console.error(`contrail: ${detail}`);
+  if (/ECONNREFUSED|Failed to connect|connection refused/i.test(detail)) {
+    console.error('contrail: is Contrail running (npm start)? Otherwise set DATABASE_URL and TEMPORAL_ADDRESS.');
+  }
   process.exit(1);
 });
