@@ -33,12 +33,14 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   const detail =
     error instanceof Error
       ? bug || process.env.CONTRAIL_DEBUG
-        ? error.stack
+        ? (error.stack ?? error.message)
         : error.message
       : String(error);
   console.error(`contrail: ${detail}`);
   if (/ECONNREFUSED|Failed to connect|connection refused/i.test(detail)) {
-    console.error('contrail: is Contrail running (npm start)? Otherwise set DATABASE_URL and TEMPORAL_ADDRESS.');
+    console.error(
+      'contrail: is Contrail running (npm start)? Otherwise set DATABASE_URL and TEMPORAL_ADDRESS.',
+    );
   }
   process.exit(1);
 });
