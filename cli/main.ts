@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { registerBackfillCommand } from './commands/backfill';
 import { registerDagCommands } from './commands/dags';
 import { registerDataCommands } from './commands/data';
 import { registerMigrateCommand } from './commands/migrate';
+import { registerRunTaskCommand } from './commands/run-task';
 import { registerRunCommands } from './commands/runs';
 import { registerTestCommand } from './commands/test';
 import { registerUpCommand } from './commands/up';
@@ -22,6 +24,8 @@ registerUpCommand(program);
 registerMigrateCommand(program);
 registerDagCommands(program);
 registerRunCommands(program);
+registerRunTaskCommand(program);
+registerBackfillCommand(program);
 registerDataCommands(program);
 registerTestCommand(program);
 

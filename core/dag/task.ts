@@ -5,8 +5,12 @@
  * Every task activity has the same shape, `(context: TaskContext) => Promise<TaskResult>`, so the
  * runtime can run any task of any DAG by its activity name.
  */
+import type { RunType } from './states';
+
 export interface TaskContext {
   dagId: string;
+  /** scheduled, manual or backfill: a backfill run takes only the data of its own interval. */
+  runType: RunType;
   /** The DAG run's id (its Temporal workflow id), e.g. `ingestion__2026-11-28T23:40:00.000Z`. */
   runId: string;
   /** The start of the interval this run covers (ISO 8601); a backfill sets it in the past. */

@@ -5,6 +5,7 @@ import type { DatasetSpec } from './types';
 export * from './types';
 export * from './datetime';
 export * from './row-schema';
+export * from './csv-record';
 
 /** The data set this deployment runs. Another data set means another spec module here, and a model trained on it. */
 export const activeSpec: DatasetSpec = flightsSpec;

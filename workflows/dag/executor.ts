@@ -115,6 +115,7 @@ export async function dagRun(input: DagRunInput): Promise<DagRunResult> {
     states.set(task.id, 'running');
     const context: TaskContext = {
       dagId: dag.id,
+      runType,
       runId,
       logicalTime: logicalTime.toISOString(),
       intervalEnd: new Date(logicalTime.getTime() + intervalMs).toISOString(),

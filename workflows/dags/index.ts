@@ -1,7 +1,8 @@
 import type { DagSpec } from '../dag/spec';
+import { predictionDag } from './prediction';
 
 /** Every DAG Contrail runs. The worker registers a Temporal Schedule for each one that has a schedule. */
-export const DAGS: readonly DagSpec[] = [];
+export const DAGS: readonly DagSpec[] = [predictionDag];
 
 export function findDag(id: string): DagSpec | undefined {
   return DAGS.find((d) => d.id === id);
