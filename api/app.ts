@@ -1,6 +1,9 @@
 import express, { type Express } from 'express';
+import type { Client } from '@temporalio/client';
 import type { Config } from '../core/config';
+import type { Database } from '../core/db/client';
 import type { Logger } from '../core/logger';
+import { dagsRouter } from './dags';
 import { docsRouter } from './docs';
 import { errorHandler, notFound } from './errors';
 import { type HealthCheck, healthRouter } from './health';
@@ -9,6 +12,8 @@ import { openApiDocument } from './openapi';
 export interface AppDeps {
   config: Config;
   log: Logger;
+  db: Database;
+  temporal: Client;
   checks: HealthCheck[];
 }
 
@@ -20,6 +25,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps.checks));
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.config.api.url)));
   app.use(docsRouter());
+  app.use(dagsRouter(deps));
   app.use(notFound);
   app.use(errorHandler((message, fields) => deps.log.error(message, fields)));
   return app;

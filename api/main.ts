@@ -1,4 +1,4 @@
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { loadProcessConfig } from '../core/config';
 import { connectDatabase } from '../core/db/client';
 import { createLogger } from '../core/logger';
@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   const app = createApp({
     config,
     log,
+    db,
+    temporal: new Client({ connection: temporal, namespace: config.temporal.namespace }),
     checks: [databaseCheck(db), temporalCheck(temporal, config.temporal.namespace)],
   });
   const server = app.listen(config.api.port, config.api.host, () => {

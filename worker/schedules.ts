@@ -1,7 +1,6 @@
 import { type Client, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import type { ScheduleOptions } from '@temporalio/client';
-import type { DagSpec } from '../workflows/dag/spec';
-import type { DagRunInput } from '../workflows/dag/executor';
+import type { DagRunInput, DagSpec } from '../core/dag/spec';
 
 /** A DAG's schedule id, which is also the prefix of its runs' workflow ids (`<dag>-<scheduled time>`). */
 export const scheduleId = (dagId: string) => dagId;

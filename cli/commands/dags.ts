@@ -1,10 +1,9 @@
-import { ScheduleNotFoundError } from '@temporalio/client';
 import type { Command } from 'commander';
 import { latestRuns } from '../../core/dag/run-history';
 import { runUrl } from '../../core/temporal/links';
-import type { DagRunInput } from '../../workflows/dag/executor';
+import { scheduleState, setPaused, triggerRun } from '../../core/dag/control';
 import { DAGS, findDag } from '../../workflows/dags';
-import { type Services, withServices } from '../context';
+import { withServices } from '../context';
 import { formatTime, printTable } from '../table';
 import { printRun, waitForRun } from './runs';
 
@@ -12,17 +11,6 @@ function dagOrExit(id: string) {
   const dag = findDag(id);
   if (!dag) throw new Error(`no DAG named "${id}"; known: ${DAGS.map((d) => d.id).join(', ') || 'none'}`);
   return dag;
-}
-
-async function scheduleState(services: Services, dagId: string) {
-  const client = await services.temporal();
-  try {
-    const description = await client.schedule.getHandle(dagId).describe();
-    return { paused: description.state.paused, next: description.info.nextActionTimes[0] };
-  } catch (error) {
-    if (error instanceof ScheduleNotFoundError) return undefined;
-    throw error;
-  }
 }
 
 export function registerDagCommands(program: Command): void {
@@ -36,13 +24,13 @@ export function registerDagCommands(program: Command): void {
         const latest = await latestRuns(services.db());
         const rows = [];
         for (const dag of DAGS) {
-          const schedule = dag.schedule ? await scheduleState(services, dag.id) : undefined;
+          const schedule = dag.schedule ? await scheduleState(await services.temporal(), dag.id) : undefined;
           const last = latest.get(dag.id);
           rows.push([
             dag.id,
             dag.schedule ? `every ${dag.schedule.every}` : 'manual only',
             schedule ? (schedule.paused ? 'paused' : 'active') : dag.schedule ? 'not registered' : '',
-            formatTime(schedule?.next),
+            formatTime(schedule?.nextRunTimes[0]),
             last ? `${last.state} (${formatTime(last.logicalTime)})` : 'never ran',
             dag.tasks.length,
           ]);
@@ -66,17 +54,10 @@ export function registerDagCommands(program: Command): void {
         } catch {
           throw new Error(`--conf is not valid JSON: ${options.conf}`);
         }
-        const now = new Date();
-        const input: DagRunInput = { dag, runType: 'manual', logicalTime: now.toISOString(), params };
-        const workflowId = `${dag.id}-manual-${now.toISOString()}`;
         const client = await services.temporal();
-        const handle = await client.workflow.start('dagRun', {
-          args: [input],
-          taskQueue: services.config.temporal.taskQueue,
-          workflowId,
-        });
+        const { workflowId, temporalRunId } = await triggerRun(client, services.config.temporal.taskQueue, dag, params);
         console.log(`started ${workflowId}`);
-        console.log(`  ${runUrl(services.config, workflowId, handle.firstExecutionRunId)}`);
+        console.log(`  ${runUrl(services.config, workflowId, temporalRunId)}`);
         if (!options.wait) return;
         const run = await waitForRun(services, workflowId);
         printRun(run);
@@ -96,9 +77,8 @@ export function registerDagCommands(program: Command): void {
         withServices(async (services) => {
           const dag = dagOrExit(dagId);
           if (!dag.schedule) throw new Error(`DAG ${dag.id} has no schedule to ${action}`);
-          const handle = (await services.temporal()).schedule.getHandle(dag.id);
           const note = options.note ?? `${action}d with contrail dags ${action}`;
-          await (action === 'pause' ? handle.pause(note) : handle.unpause(note));
+          await setPaused(await services.temporal(), dag.id, action === 'pause', note);
           console.log(`${dag.id}: ${action === 'pause' ? 'paused' : 'active'}`);
         }),
       );

@@ -18,17 +18,11 @@ import {
   LOGICAL_TIME,
   TEMPORAL_SCHEDULED_START_TIME,
 } from '../../core/temporal/search-attributes';
-import { type DagSpec, descendants, type TaskSpec } from './spec';
+import type { DagRunInput as CoreDagRunInput } from '../../core/dag/spec';
+import { descendants, type TaskActivityName, type TaskSpec } from './spec';
 import { readiness } from './trigger-rules';
 
-export interface DagRunInput {
-  dag: DagSpec;
-  /** Manual and backfill runs say so; a run started by a Schedule is `scheduled` (or `backfill` when late). */
-  runType?: RunType;
-  /** The interval's start; runs started by a Schedule take Temporal's scheduled time. */
-  logicalTime?: string;
-  params?: Record<string, unknown>;
-}
+export type DagRunInput = CoreDagRunInput<TaskActivityName>;
 
 export interface DagRunResult {
   runId: string;

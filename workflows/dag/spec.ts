@@ -1,4 +1,11 @@
 import type * as activities from '../../activities';
+import type {
+  DagSpec as CoreDagSpec,
+  Duration,
+  TaskOptions,
+  TaskSpec as CoreTaskSpec,
+  TriggerRule,
+} from '../../core/dag/spec';
 import type { TaskActivity } from '../../core/dag/task';
 
 /** Activities that can be a DAG task: those with the task shape `(context) => Promise<TaskResult>`. */
@@ -6,39 +13,9 @@ export type TaskActivityName = {
   [K in keyof typeof activities]: (typeof activities)[K] extends TaskActivity ? K : never;
 }[keyof typeof activities];
 
-/** When a task runs, given its upstream tasks' states (Airflow's names). */
-export type TriggerRule = 'all_success' | 'all_done' | 'none_failed';
-
-/** A duration Temporal understands: '30s', '5m', '1h', or milliseconds. */
-export type Duration = string | number;
-
-export interface TaskOptions {
-  /** Retries after the first attempt (bad data is never retried: it fails non-retryably). */
-  retries: number;
-  /** Wait before the first retry; each later wait doubles, up to `maxRetryDelay`. */
-  retryDelay: Duration;
-  maxRetryDelay: Duration;
-  /** Longest one attempt may take. */
-  timeout: Duration;
-  /** A worker that dies mid-task is noticed after this long, and the task retried elsewhere. */
-  heartbeatTimeout: Duration;
-}
-
-export interface TaskSpec {
-  id: string;
-  activity: TaskActivityName;
-  upstream: readonly string[];
-  triggerRule: TriggerRule;
-  options: TaskOptions;
-}
-
-export interface DagSpec {
-  id: string;
-  description: string;
-  /** How often a run starts, e.g. '1m', '2m', '7d'; each run covers one such interval. */
-  schedule: { every: Duration } | null;
-  tasks: readonly TaskSpec[];
-}
+export type TaskSpec = CoreTaskSpec<TaskActivityName>;
+export type DagSpec = CoreDagSpec<TaskActivityName>;
+export type { Duration, TaskOptions, TriggerRule };
 
 export interface TaskDeclaration {
   activity: TaskActivityName;

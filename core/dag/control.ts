@@ -1,0 +1,44 @@
+import { type Client, ScheduleNotFoundError } from '@temporalio/client';
+import type { DagRunInput, DagSpec } from './spec';
+
+/** Operating DAGs through Temporal: shared by the CLI and the API. */
+
+export interface ScheduleState {
+  paused: boolean;
+  note: string | undefined;
+  nextRunTimes: Date[];
+}
+
+/** Starts a manual run now; its id says so and carries the time (`<dag>-manual-<ISO time>`). */
+export async function triggerRun(
+  client: Client,
+  taskQueue: string,
+  dag: DagSpec,
+  params: Record<string, unknown> = {},
+  now: Date = new Date(),
+): Promise<{ workflowId: string; temporalRunId: string }> {
+  const input: DagRunInput = { dag, runType: 'manual', logicalTime: now.toISOString(), params };
+  const workflowId = `${dag.id}-manual-${now.toISOString()}`;
+  const handle = await client.workflow.start('dagRun', { args: [input], taskQueue, workflowId });
+  return { workflowId, temporalRunId: handle.firstExecutionRunId };
+}
+
+/** The schedule's state, or undefined when the DAG has no registered schedule (yet). */
+export async function scheduleState(client: Client, dagId: string): Promise<ScheduleState | undefined> {
+  try {
+    const description = await client.schedule.getHandle(dagId).describe();
+    return {
+      paused: description.state.paused,
+      note: description.state.note,
+      nextRunTimes: description.info.nextActionTimes.slice(0, 3),
+    };
+  } catch (error) {
+    if (error instanceof ScheduleNotFoundError) return undefined;
+    throw error;
+  }
+}
+
+export async function setPaused(client: Client, dagId: string, paused: boolean, note: string): Promise<void> {
+  const handle = client.schedule.getHandle(dagId);
+  await (paused ? handle.pause(note) : handle.unpause(note));
+}
