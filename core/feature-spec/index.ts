@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { flightsSpec } from './flights';
 import type { DatasetSpec } from './types';
 
@@ -19,12 +18,22 @@ export function fileColumns(spec: DatasetSpec, { withLabel }: { withLabel: boole
   ];
 }
 
-/** Identifies the exact feature definitions a model was trained on (names, kinds, values, ranges). */
+/** Identifies the exact feature definitions a model was trained on (names, kinds, values, ranges). Not a security hash. */
 export function featureHash(spec: DatasetSpec): string {
   const canonical = JSON.stringify(
     spec.features.map((f) => ({ ...f, label: undefined, description: undefined, valueLabels: undefined })),
   );
-  return crypto.createHash('sha256').update(canonical).digest('hex').slice(0, 12);
+  return fnv1a64(canonical).slice(0, 12);
+}
+
+/** FNV-1a, 64 bits, as hex: a stable fingerprint that needs no Node built-in, so the spec also runs in the browser. */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
 }
 
 export function featureByName(spec: DatasetSpec, name: string) {
