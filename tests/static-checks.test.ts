@@ -20,6 +20,13 @@ describe('static checks', () => {
     expect(status).toBe(0);
   }, 180_000);
 
+  // The browser app has its own tsconfig (DOM types, JSX, no Node): the root one leaves its .tsx out.
+  it('type-checks the browser app strictly (tsc -p webapp/src)', () => {
+    const { status, output } = run('typescript/bin/tsc', ['--noEmit', '-p', 'webapp/src/tsconfig.json']);
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  }, 180_000);
+
   it('passes ESLint, including the workflow import boundaries and import/no-cycle', () => {
     const { status, output } = run('eslint/bin/eslint.js', ['.', '--max-warnings', '0']);
     expect(output).toBe('');

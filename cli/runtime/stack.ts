@@ -12,6 +12,7 @@ import { assertPortsFree, waitFor } from './ports';
 import { Supervisor } from './supervisor';
 import { findOrInstallTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
+import { ensureWebappBuilt } from './webapp-build';
 
 export interface Stack {
   urls: { webapp: string; api: string; apiDocs: string; temporalUi: string | undefined; database: string };
@@ -49,6 +50,10 @@ export async function startStack(config: Config, options: StackOptions): Promise
     { port: config.api.port, variable: 'API_PORT' },
     { port: config.webapp.port, variable: 'WEBAPP_PORT' },
   ]);
+
+  // Built while the servers start; awaited before the web app's server starts.
+  const webappBuild = ensureWebappBuilt(say);
+  webappBuild.catch(() => undefined);
 
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -100,6 +105,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
       `database migrated (${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already there)`,
     );
 
+    if (await webappBuild) say('web app built (webapp/dist)');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
