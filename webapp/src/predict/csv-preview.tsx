@@ -4,8 +4,7 @@ import { count } from '../format';
 import { lineOf } from './csv-protocol';
 import type { ParsedCsv } from './parse-csv';
 
-const PREVIEW_ROWS = 10;
-const LISTED_REJECTIONS = 100;
+const LISTED = 100;
 
 /** What the file holds and what will happen to it, before anything is sent. */
 export function CsvPreview({
@@ -17,18 +16,16 @@ export function CsvPreview({
   busy: boolean;
   onPredict: () => void;
 }) {
-  const { rows, rejected, header } = parsed;
+  const { rowCount, rejectedCount, rejected, preview, header } = parsed;
   const columns = fileColumns(activeSpec, { withLabel: false });
   const refused = new Set(rejected.map((r) => r.index));
-  const valid = rows.length - rejected.length;
+  const valid = rowCount - rejectedCount;
   return (
     <section className="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">{parsed.fileName}</h2>
       <p className="counts" role="status">
-        <strong>{count(rows.length)}</strong> rows · <span className="ok">{count(valid)} valid</span> ·{' '}
-        <span className={rejected.length > 0 ? 'bad' : undefined}>
-          {count(rejected.length)} will be rejected
-        </span>
+        <strong>{count(rowCount)}</strong> rows · <span className="ok">{count(valid)} valid</span> ·{' '}
+        <span className={rejectedCount > 0 ? 'bad' : undefined}>{count(rejectedCount)} will be rejected</span>
       </p>
       {header.missing.length > 0 ? (
         <p className="notice notice-warning">
@@ -38,11 +35,11 @@ export function CsvPreview({
       {header.ignored.length > 0 ? (
         <p className="muted">Not model inputs, left out of what is sent: {header.ignored.join(', ')}.</p>
       ) : null}
-      {rows.length === 0 ? <p className="state state-empty">The file has a header but no rows.</p> : null}
-      {rows.length > 0 ? (
+      {rowCount === 0 ? <p className="state state-empty">The file has a header but no rows.</p> : null}
+      {rowCount > 0 ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="First rows of the file">
           <table>
-            <caption>First {Math.min(PREVIEW_ROWS, rows.length)} rows</caption>
+            <caption>First {preview.length} rows</caption>
             <thead>
               <tr>
                 <th scope="col">Line</th>
@@ -54,7 +51,7 @@ export function CsvPreview({
               </tr>
             </thead>
             <tbody>
-              {rows.slice(0, PREVIEW_ROWS).map((row, i) => (
+              {preview.map((row, i) => (
                 <tr key={i} className={refused.has(i) ? 'row-rejected' : undefined}>
                   <td className="num">{lineOf(i)}</td>
                   {columns.map((c) => (
@@ -66,29 +63,29 @@ export function CsvPreview({
           </table>
         </div>
       ) : null}
-      {rejected.length > 0 ? (
-        <details className="rejections" open={rejected.length <= 20}>
+      {rejectedCount > 0 ? (
+        <details className="rejections" open={rejectedCount <= 20}>
           <summary>
-            {count(rejected.length)} {rejected.length === 1 ? 'row' : 'rows'} will be rejected, and why
+            {count(rejectedCount)} {rejectedCount === 1 ? 'row' : 'rows'} will be rejected, and why
           </summary>
           <ul aria-label="Rows that will be rejected">
-            {rejected.slice(0, LISTED_REJECTIONS).map((r) => (
+            {rejected.slice(0, LISTED).map((r) => (
               <li key={r.index}>
                 <strong>Line {lineOf(r.index)}</strong>: {issueText(r.issues)}
               </li>
             ))}
           </ul>
-          {rejected.length > LISTED_REJECTIONS ? (
+          {rejectedCount > LISTED ? (
             <p className="muted">
-              …and {count(rejected.length - LISTED_REJECTIONS)} more: every one is in the results download.
+              …and {count(rejectedCount - LISTED)} more: every one is in the results download.
             </p>
           ) : null}
         </details>
       ) : null}
       <button type="button" className="primary" disabled={busy || valid === 0} onClick={onPredict}>
-        {busy ? 'Predicting…' : `Predict ${count(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}`}
+        {busy ? 'Predicting…' : `Predict ${count(rowCount)} ${rowCount === 1 ? 'row' : 'rows'}`}
       </button>
-      {valid === 0 && rows.length > 0 ? (
+      {valid === 0 && rowCount > 0 ? (
         <p className="field-error">No row is valid: fix the file and choose it again.</p>
       ) : null}
     </section>

@@ -1,4 +1,5 @@
 import type { RowIssue } from '../api/types';
+import type { Batch } from './batch-body';
 
 /** Messages between the upload page and the CSV worker (predict/csv-worker.ts). */
 
@@ -16,14 +17,24 @@ export interface CsvRejection {
   issues: RowIssue[];
 }
 
+/** At most this many rejections cross to the page before sending (the results list every one). */
+export const LISTED_REJECTIONS = 1_000;
+export const PREVIEW_ROWS = 10;
+
+export interface CsvSummary {
+  header: CsvHeader;
+  rowCount: number;
+  rejectedCount: number;
+  /** The first rejections, by line. */
+  rejected: CsvRejection[];
+  /** The first rows, as they will be sent. */
+  preview: Record<string, string | number>[];
+}
+
 export type WorkerMessage =
   | { type: 'progress'; bytes: number; totalBytes: number; rows: number }
-  | {
-      type: 'done';
-      header: CsvHeader;
-      rows: Record<string, string | number>[];
-      rejected: CsvRejection[];
-    }
+  | { type: 'batch'; batch: Batch }
+  | ({ type: 'done' } & CsvSummary)
   | { type: 'failed'; message: string };
 
 export const lineOf = (index: number) => index + 2;

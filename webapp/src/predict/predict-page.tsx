@@ -10,14 +10,15 @@ import { CsvUpload } from './csv-upload';
 import type { ParsedCsv } from './parse-csv';
 import type { ResultSet } from './results';
 import { ResultsView } from './results-view';
-import { newSendState, type SendProgress, type SendState, sendRows } from './send-rows';
+import { type Batch, batchesOf } from './batch-body';
+import { newSendState, type SendProgress, type SendState, sendBatches } from './send-rows';
 import { SingleForm } from './single-form';
 
 type Mode = 'form' | 'csv';
 
 interface Job {
   origin: Mode;
-  rows: Record<string, unknown>[];
+  batches: Batch[];
   state: SendState;
 }
 
@@ -34,9 +35,9 @@ export function PredictPage() {
     job.current = next;
     abort.current = new AbortController();
     setFailure(undefined);
-    setProgress({ sentRows: 0, totalRows: next.rows.length });
+    setProgress({ sentRows: 0, totalRows: next.batches.reduce((sum, b) => sum + b.rows, 0) });
     try {
-      const state = await sendRows(next.rows, next.state, setProgress, abort.current.signal);
+      const state = await sendBatches(next.batches, next.state, setProgress, abort.current.signal);
       const rejected = state.results.filter((r) => r.issues !== null).length;
       setResults({
         rows: state.results,
@@ -51,9 +52,9 @@ export function PredictPage() {
       setProgress(undefined);
     }
   };
-  const start = (origin: Mode, rows: Record<string, unknown>[]) => {
+  const start = (origin: Mode, batches: Batch[]) => {
     setResults(undefined);
-    void run({ origin, rows, state: newSendState() });
+    void run({ origin, batches, state: newSendState() });
   };
   const single = results?.origin === 'form' && results.rows.length === 1 ? results.rows[0] : undefined;
 
@@ -70,12 +71,12 @@ export function PredictPage() {
       >
         {/* Both stay mounted, so switching tabs keeps what was typed or chosen. */}
         <div hidden={mode !== 'form'}>
-          <SingleForm busy={busy} onPredict={(row) => start('form', [row])} />
+          <SingleForm busy={busy} onPredict={(row) => start('form', batchesOf([row]))} />
         </div>
         <div hidden={mode !== 'csv'}>
           <CsvUpload
             busy={busy}
-            onPredict={(parsed: ParsedCsv) => start('csv', parsed.rows)}
+            onPredict={(parsed: ParsedCsv) => start('csv', parsed.batches)}
             onCleared={() => setResults(undefined)}
           />
         </div>

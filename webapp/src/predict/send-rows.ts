@@ -1,9 +1,7 @@
-import { ApiProblem, postJson } from '../api/client';
+import { apiFetch, ApiProblem } from '../api/client';
 import type { PredictResponse, RowIssue } from '../api/types';
+import { type Batch, rowsOf } from './batch-body';
 import { type ResultRow, toResultRow } from './results';
-
-/** Rows per request: big enough to be efficient, small enough to show progress on 100,000 rows. */
-export const BATCH_SIZE = 10_000;
 
 export interface SendProgress {
   sentRows: number;
@@ -31,45 +29,43 @@ export const newSendState = (): SendState => ({
 });
 
 /** A batch the API refused as a whole because none of its rows is valid (422 invalid_rows). */
-function rejectedBatch(
-  problem: ApiProblem,
-  batch: readonly unknown[],
-  offset: number,
-): ResultRow[] | undefined {
+function rejectedBatch(problem: ApiProblem, batch: Batch, offset: number): ResultRow[] | undefined {
   if (problem.status !== 422 || problem.code !== 'invalid_rows') return undefined;
-  const rows = (problem.details as { rows?: { index: number; issues: RowIssue[] }[] } | undefined)?.rows;
-  if (!Array.isArray(rows)) return undefined;
-  return rows.map((r) => ({
+  const refused = (problem.details as { rows?: { index: number; issues: RowIssue[] }[] } | undefined)?.rows;
+  if (!Array.isArray(refused)) return undefined;
+  const sent = rowsOf(batch);
+  return refused.map((r) => ({
     index: r.index + offset,
-    features: (batch[r.index] ?? {}) as Record<string, unknown>,
+    features: (sent[r.index] ?? {}) as Record<string, unknown>,
     prediction: null,
     issues: r.issues,
   }));
 }
 
 /**
- * Sends the rows as JSON to POST /predict (source webapp) in batches, in order, and gathers every
- * row's answer. Resumes from `state` (after a failure, the person presses retry); throws the
- * failing batch's ApiProblem, leaving `state` as far as it got.
+ * Sends the batches to POST /predict in order and gathers every row's answer. Resumes from
+ * `state` (after a failure, the person presses retry); throws the failing batch's ApiProblem,
+ * leaving `state` as far as it got.
  */
-export async function sendRows(
-  rows: readonly Record<string, unknown>[],
+export async function sendBatches(
+  batches: readonly Batch[],
   state: SendState,
   onProgress: (progress: SendProgress) => void,
   signal: AbortSignal,
 ): Promise<SendState> {
-  const batches = Math.ceil(rows.length / BATCH_SIZE);
-  for (let b = state.batchesDone; b < batches; b++) {
-    const offset = b * BATCH_SIZE;
-    const batch = rows.slice(offset, offset + BATCH_SIZE);
-    onProgress({ sentRows: offset, totalRows: rows.length });
+  const totalRows = batches.reduce((sum, b) => sum + b.rows, 0);
+  let offset = batches.slice(0, state.batchesDone).reduce((sum, b) => sum + b.rows, 0);
+  for (let b = state.batchesDone; b < batches.length; b++) {
+    const batch = batches[b]!;
+    onProgress({ sentRows: offset, totalRows });
     try {
-      const answer = await postJson<PredictResponse>(
-        '/predict',
-        { source: 'webapp', rows: batch },
-        { signal, headers: { 'Idempotency-Key': `webapp-${state.uploadId}-${b}` } },
-      );
-      state.results.push(...answer.rows.map((row) => toResultRow(row, offset)));
+      const answer = await apiFetch<PredictResponse>('/predict', {
+        method: 'POST',
+        body: batch.body,
+        signal,
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `webapp-${state.uploadId}-${b}` },
+      });
+      for (const row of answer.rows) state.results.push(toResultRow(row, offset));
       if (!state.modelVersions.includes(answer.modelVersion)) state.modelVersions.push(answer.modelVersion);
     } catch (error) {
       const refused = error instanceof ApiProblem ? rejectedBatch(error, batch, offset) : undefined;
@@ -77,7 +73,8 @@ export async function sendRows(
       state.results.push(...refused);
     }
     state.batchesDone = b + 1;
+    offset += batch.rows;
   }
-  onProgress({ sentRows: rows.length, totalRows: rows.length });
+  onProgress({ sentRows: totalRows, totalRows });
   return state;
 }
