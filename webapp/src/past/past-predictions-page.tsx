@@ -25,15 +25,15 @@ const QUICK_RANGES = [
 
 export function PastPredictionsPage() {
   const { query } = useLocation();
+  const urlKey = query.toString();
   const applied = filterFromQuery(query);
-  const appliedKey = apiQuery(applied);
   const [draft, setDraft] = useState<RangeFilter>(applied);
   // Older pages are reached by keyset cursors: a stack of them lets "Newer" go back.
   const [cursors, setCursors] = useState<string[]>([]);
   useEffect(() => {
-    setDraft(filterFromQuery(new URLSearchParams(appliedKey)));
+    setDraft(filterFromQuery(new URLSearchParams(urlKey)));
     setCursors([]);
-  }, [appliedKey]);
+  }, [urlKey]);
 
   const cursor = cursors.at(-1);
   const key = apiQuery(applied, { limit: String(PAGE_SIZE), cursor });
@@ -115,13 +115,13 @@ export function PastPredictionsPage() {
           <button type="button" onClick={() => apply({ ...draft, from: '', to: '' })}>
             All time
           </button>
-          <a className="button" href={`/exports/past-predictions.csv?${appliedKey}`} download>
+          <a className="button" href={`/exports/past-predictions.csv?${apiQuery(applied)}`} download>
             Export CSV
           </a>
         </div>
       </form>
 
-      <PredictionsChart filterKey={appliedKey} />
+      <PredictionsChart filterKey={apiQuery(applied)} />
 
       {page.loading ? <Loading what="predictions" /> : null}
       {page.error ? <ErrorNotice error={page.error} onRetry={page.reload} /> : null}

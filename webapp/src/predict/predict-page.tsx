@@ -3,6 +3,7 @@ import { activeSpec } from '../../../core/feature-spec';
 import { isAbort } from '../api/client';
 import { Page } from '../components/page';
 import { Progress } from '../components/progress';
+import { ServiceStatus } from '../components/service-status';
 import { ErrorNotice } from '../components/states';
 import { Tabs } from '../components/tabs';
 import { count, formatDelay } from '../format';
@@ -60,6 +61,7 @@ export function PredictPage() {
 
   return (
     <Page title="Predict" intro={activeSpec.description}>
+      <ServiceStatus />
       <Tabs
         label="How to give the flights"
         value={mode}
