@@ -56,3 +56,8 @@ export function watchPage(page: Page, token: string): { problems: string[] } {
   });
   return { problems };
 }
+
+/** How far the page is wider than its viewport (0 when it fits: wide tables scroll in their own box). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

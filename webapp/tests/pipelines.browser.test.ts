@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '../../cli/runtime/ports';
-import { launchBrowser, screenshot, watchPage } from '../../tests/support/browser';
+import { horizontalOverflow, launchBrowser, screenshot, watchPage } from '../../tests/support/browser';
 import { type RunningSystem, startRunningSystem } from '../../tests/support/running-system';
 
 describe('pipelines page (real browser, running system)', () => {
@@ -103,6 +103,22 @@ describe('pipelines page (real browser, running system)', () => {
     expect(
       (await api<{ id: string; paused: boolean }[]>('/dags')).find((d) => d.id === 'prediction')?.paused,
     ).toBe(false);
+  });
+
+  it('fits a phone’s width: the grid scrolls in its own box, the page does not', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(`${system.urls.webapp}/pipelines`);
+      await phone.locator('.run-grid').first().waitFor();
+      expect(await horizontalOverflow(phone)).toBe(0);
+      await screenshot(phone, 'pipelines-phone');
+      await phone.locator('.run-grid th a').first().click();
+      await phone.locator('.task-table').waitFor();
+      expect(await horizontalOverflow(phone)).toBe(0);
+      await screenshot(phone, 'pipelines-run-phone');
+    } finally {
+      await phone.close();
+    }
   });
 
   it('never shows the API token to the browser, and the pages raise no errors', () => {
