@@ -43,7 +43,8 @@ function build(vite: string, log: (line: string) => void): Promise<void> {
       [vite, 'build', '--config', path.join(WEBAPP, 'vite.config.mts'), '--logLevel', 'warn'],
       {
         cwd: REPO_ROOT,
-        env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+        // NODE_ENV from a test run (jest sets `test`) would bundle React's development build.
+        env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
