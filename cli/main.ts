@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../core/config';
 import { registerDataCommands } from './commands/data';
 import { registerMigrateCommand } from './commands/migrate';
+import { registerReleaseCommand } from './commands/release';
 import { registerTestCommand } from './commands/test';
 import { registerUpCommand } from './commands/up';
 
@@ -21,6 +22,7 @@ registerUpCommand(program);
 registerMigrateCommand(program);
 registerDataCommands(program);
 registerTestCommand(program);
+registerReleaseCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);

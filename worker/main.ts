@@ -3,7 +3,8 @@ import * as activities from '../activities';
 import { loadProcessConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { onShutdown } from '../core/shutdown';
-import { ensureSearchAttributes, connectTemporal } from '../core/temporal/connect';
+import { ensureSearchAttributes, connectTemporal, temporalConnectionOptions } from '../core/temporal/connect';
+import { writeHealthFile } from './health-file';
 
 async function main(): Promise<void> {
   const config = loadProcessConfig();
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   if (added.length > 0) log.info('registered search attributes', { added });
   await clientConnection.close();
 
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
     activities,
     shutdownGraceTime: '10s',
   });
+  const health = config.worker.healthFile ? writeHealthFile(config.worker.healthFile, worker) : undefined;
   onShutdown(async (reason) => {
     log.info(`stopping (${reason})`);
+    health?.stop();
     worker.shutdown();
   }, 20_000);
   log.info(`polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
