@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
-import { registryPrefix, releaseCommands, ReleaseError, readReleaseSource } from '../release/release';
+import { planRelease, registryPrefix, ReleaseError, readReleaseSource } from '../release/release';
 import { REPO_ROOT } from '../runtime/node-child';
 
 const quote = (arg: string) => (/^[\w./:=@-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
@@ -15,12 +15,8 @@ export function registerReleaseCommand(program: Command): void {
     .option('--dry-run', 'print the docker commands instead of running them')
     .action((options: { push?: string; dryRun?: boolean }) => {
       const source = readReleaseSource(REPO_ROOT);
-      const commands = releaseCommands(source, options.push);
-      if (source.dirty) {
-        const problem = `uncommitted changes: images built now would not match commit ${source.shortCommit}`;
-        if (!options.dryRun) throw new ReleaseError(`${problem}; commit or stash them first`);
-        console.error(`contrail: warning: ${problem} (a real release refuses)`);
-      }
+      const { commands, warning } = planRelease(source, options);
+      if (warning) console.error(`contrail: warning: ${warning}`);
       if (options.dryRun) {
         for (const args of commands) console.log(['docker', ...args].map(quote).join(' '));
         return;

@@ -30,9 +30,9 @@ function git(root: string, args: string[]): string {
 }
 
 export function readReleaseSource(root: string): ReleaseSource {
-  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    version?: string;
-  };
+  const manifest = path.join(root, 'package.json');
+  if (!fs.existsSync(manifest)) throw new ReleaseError(`no package.json in ${root}`);
+  const { version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version?: string };
   if (!version) throw new ReleaseError(`package.json in ${root} has no version`);
   return {
     version,
@@ -75,4 +75,20 @@ export function releaseCommands(source: ReleaseSource, registry?: string): strin
     if (registry) pushes.push(...tags.map((tag) => ['push', tag]));
   }
   return [...builds, ...pushes];
+}
+
+/**
+ * What `contrail release` does: the docker commands, and a warning when the working tree has
+ * uncommitted changes. A real release refuses those (the images would not be what the commit
+ * says); a dry run only warns.
+ */
+export function planRelease(
+  source: ReleaseSource,
+  options: { push?: string; dryRun?: boolean },
+): { commands: string[][]; warning?: string } {
+  const commands = releaseCommands(source, options.push);
+  if (!source.dirty) return { commands };
+  const problem = `uncommitted changes: images built now would not match commit ${source.shortCommit}`;
+  if (!options.dryRun) throw new ReleaseError(`${problem}; commit or stash them first`);
+  return { commands, warning: `${problem} (a real release refuses)` };
 }
