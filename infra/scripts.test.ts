@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Connection } from '@temporalio/client';
 import pg from 'pg';
 import { loadConfig } from '../core/config';
 import { adminUrl, createTestDatabase, type TestDatabase } from '../tests/support/database';
@@ -158,5 +159,42 @@ describe('docker/healthcheck.cjs', () => {
     );
     fs.rmSync(file);
     expect((await probe('worker', { WORKER_HEALTH_FILE: file })).status).toBe(1);
+  });
+});
+
+describe('temporal/create-namespace.sh', () => {
+  // The script runs the `temporal` CLI, as in the admin-tools image; here, the one the tests use.
+  const cli = process.env.TEMPORAL_CLI_PATH;
+  const PATH = cli ? `${path.dirname(cli)}${path.delimiter}${process.env.PATH}` : process.env.PATH;
+  const namespace = `contrail-ns-${crypto.randomBytes(4).toString('hex')}`;
+  const run = () =>
+    new Promise<{ status: number; stdout: string }>((resolve) =>
+      execFile(
+        'sh',
+        [path.join(INFRA_DIR, 'temporal/create-namespace.sh')],
+        {
+          env: {
+            PATH,
+            TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS,
+            TEMPORAL_NAMESPACE: namespace,
+            TEMPORAL_NAMESPACE_RETENTION: '72h',
+          },
+        },
+        (error, stdout) => resolve({ status: error ? Number(error.code) : 0, stdout }),
+      ),
+    );
+
+  it('registers the namespace with its retention once, and leaves it alone after', async () => {
+    expect((await run()).status).toBe(0);
+    const connection = await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
+    try {
+      const described = await connection.workflowService.describeNamespace({ namespace });
+      expect(Number(described.config?.workflowExecutionRetentionTtl?.seconds)).toBe(72 * 3600);
+    } finally {
+      await connection.close();
+    }
+    const again = await run();
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`namespace ${namespace} exists`);
   });
 });
