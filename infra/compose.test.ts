@@ -81,6 +81,15 @@ describe('infra/docker-compose.yml', () => {
     expect(compose.services.migrate!.depends_on?.postgres?.condition).toBe('service_healthy');
   });
 
+  it('keeps Postgres data on a named volume, where the image version stores it', () => {
+    const postgres = compose.services.postgres!;
+    const major = Number(postgres.image!.split(':')[1]!.split('.')[0]);
+    // From 18 on, the image keeps the cluster in /var/lib/postgresql/<major>/docker.
+    const target = major >= 18 ? '/var/lib/postgresql' : '/var/lib/postgresql/data';
+    const [source] = (postgres.volumes ?? []).map((v) => v.split(':')).find(([, t]) => t === target) ?? [];
+    expect(source! in compose.volumes).toBe(true);
+  });
+
   it('lets the worker scale out: no fixed container name, no published port', () => {
     expect(compose.services.worker!.ports).toBeUndefined();
     for (const [name, service] of services) expect({ name, fixed: service.container_name }).toEqual({ name });
