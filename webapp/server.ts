@@ -28,7 +28,7 @@ function main(): void {
   } else {
     app.get('/', (_req, res) => res.type('html').send(placeholder(config.api.url, config.temporal.uiUrl)));
   }
-  const server = app.listen(config.webapp.port, '127.0.0.1', () =>
+  const server = app.listen(config.webapp.port, config.webapp.host, () =>
     log.info(`serving on ${config.webapp.url}`),
   );
   server.on('error', (error: NodeJS.ErrnoException) => {
