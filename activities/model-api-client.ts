@@ -51,8 +51,11 @@ export async function predictBatch(
       const status = isAxiosError(error) ? error.response?.status : undefined;
       if (status !== undefined && !TRANSIENT_STATUS.has(status)) {
         const body = isAxiosError(error) ? error.response?.data : undefined;
-        throw new BatchRejected(
-          `the API refused the batch (${status}): ${body?.error?.message ?? (error as Error).message}`,
+        const message = `the API answered ${status} to POST /predict: ${body?.error?.message ?? (error as Error).message}`;
+        if (CONTENT_STATUS.has(status)) throw new BatchRejected(message);
+        throw ApplicationFailure.nonRetryable(
+          `${message} (check CONTRAIL_API_URL and CONTRAIL_API_TOKEN)`,
+          NON_RETRYABLE.badConfig,
         );
       }
       if (Date.now() > deadline) throw error;

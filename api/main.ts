@@ -3,6 +3,7 @@ import { loadProcessConfig } from '../core/config';
 import { connectDatabase } from '../core/db/client';
 import { createLogger } from '../core/logger';
 import { onShutdown } from '../core/shutdown';
+import { temporalConnectionOptions } from '../core/temporal/connect';
 import { createApp } from './app';
 import { databaseCheck, temporalCheck } from './health';
 
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const log = createLogger('api', config.logLevel);
   const db = connectDatabase(config.databaseUrl, { applicationName: 'contrail-api', max: 20 });
   // Lazy: the API starts (and /health reports) even while Temporal is still coming up.
-  const temporal = Connection.lazy({ address: config.temporal.address });
+  const temporal = Connection.lazy(temporalConnectionOptions(config));
   const app = createApp({
     config,
     log,

@@ -3,6 +3,7 @@ import { registerBackfillCommand } from './commands/backfill';
 import { registerDagCommands } from './commands/dags';
 import { registerDataCommands } from './commands/data';
 import { registerMigrateCommand } from './commands/migrate';
+import { registerReleaseCommand } from './commands/release';
 import { registerRunTaskCommand } from './commands/run-task';
 import { registerRunCommands } from './commands/runs';
 import { registerTestCommand } from './commands/test';
@@ -28,6 +29,7 @@ registerRunTaskCommand(program);
 registerBackfillCommand(program);
 registerDataCommands(program);
 registerTestCommand(program);
+registerReleaseCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);

@@ -84,3 +84,11 @@ describe('config', () => {
     ]);
   });
 });
+
+describe('config defaults', () => {
+  it('accepts its own default sender when given explicitly', () => {
+    expect(loadConfig({ ALERT_EMAIL_FROM: 'contrail@localhost' }).alerts.emailFrom).toBe(
+      'contrail@localhost',
+    );
+  });
+});

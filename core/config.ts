@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { type TemporalTls, temporalTls } from './temporal/tls';
 
 /**
  * Every environment variable Contrail reads, parsed once. A bad value stops the process at start
@@ -12,6 +13,7 @@ export const SECRET_VARIABLES = [
   'CONTRAIL_API_TOKEN',
   'TEAMS_WEBHOOK_URL',
   'SMTP_URL',
+  'TEMPORAL_API_KEY',
 ] as const;
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -30,9 +32,17 @@ const schema = z.object({
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_UI_URL: optional(z.url()),
+  TEMPORAL_API_KEY: optional(z.string().min(1)),
+  TEMPORAL_TLS: optional(booleanFlag),
+  TEMPORAL_TLS_CERT_FILE: optional(z.string()),
+  TEMPORAL_TLS_KEY_FILE: optional(z.string()),
+  TEMPORAL_TLS_CA_FILE: optional(z.string()),
+  TEMPORAL_TLS_SERVER_NAME: optional(z.string()),
+  WORKER_HEALTH_FILE: optional(z.string()),
   CONTRAIL_DATA_DIR: z.string().min(1).default('data'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(8000),
+  WEBAPP_HOST: z.string().min(1).default('127.0.0.1'),
   WEBAPP_PORT: port.default(3000),
   CONTRAIL_API_URL: optionalUrl,
   CONTRAIL_WEBAPP_URL: optionalUrl,
@@ -50,12 +60,19 @@ const schema = z.object({
       )
       .pipe(z.array(z.email('comma-separated e-mail addresses')).min(1)),
   ),
-  ALERT_EMAIL_FROM: z.email().default('contrail@localhost'),
+  // Not z.email(): a sender at a host without a dot (contrail@localhost) is valid on a private relay.
+  ALERT_EMAIL_FROM: z
+    .string()
+    .regex(/^[^@\s]+@[^@\s]+$/, 'an e-mail address')
+    .default('contrail@localhost'),
   CONTRAIL_DEMO_DATA: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 type RawConfig = z.infer<typeof schema>;
+
+/** The name of every variable the schema reads (secrets may also come as `<NAME>_FILE`). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof RawConfig)[];
 
 export interface Config {
   databaseUrl: string;
@@ -66,10 +83,15 @@ export interface Config {
     taskQueue: string;
     devServer: { enabled: boolean; port: number; uiPort: number; cliPath: string | undefined };
     uiUrl: string;
+    /** Passed as is to the SDK's connections; undefined lets the SDK decide (TLS on with an API key). */
+    tls: TemporalTls;
+    apiKey: string | undefined;
   };
+  /** The worker rewrites this file while it polls, for container health checks. */
+  worker: { healthFile: string | undefined };
   dataDir: string;
   api: { host: string; port: number; url: string; token: string | undefined };
-  webapp: { port: number; url: string };
+  webapp: { host: string; port: number; url: string };
   alerts: {
     teamsWebhookUrl: string | undefined;
     smtpUrl: string | undefined;
@@ -119,10 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
-  return toConfig(parsed.data);
+  const tls = temporalTls(parsed.data);
+  if (tls.problems.length > 0) throw new ConfigError(tls.problems);
+  return toConfig(parsed.data, tls.tls);
 }
 
-function toConfig(raw: RawConfig): Config {
+function toConfig(raw: RawConfig, tls: TemporalTls): Config {
   const db = EMBEDDED_DATABASE;
   const apiHostForUrl = raw.API_HOST === '0.0.0.0' ? '127.0.0.1' : raw.API_HOST;
   const dataDir = path.resolve(raw.CONTRAIL_DATA_DIR);
@@ -142,7 +166,10 @@ function toConfig(raw: RawConfig): Config {
         cliPath: raw.TEMPORAL_CLI_PATH,
       },
       uiUrl: raw.TEMPORAL_UI_URL ?? `http://localhost:${raw.TEMPORAL_UI_PORT}`,
+      tls,
+      apiKey: raw.TEMPORAL_API_KEY,
     },
+    worker: { healthFile: raw.WORKER_HEALTH_FILE },
     dataDir,
     api: {
       host: raw.API_HOST,
@@ -150,7 +177,11 @@ function toConfig(raw: RawConfig): Config {
       url: raw.CONTRAIL_API_URL ?? `http://${apiHostForUrl}:${raw.API_PORT}`,
       token: raw.CONTRAIL_API_TOKEN,
     },
-    webapp: { port: raw.WEBAPP_PORT, url: raw.CONTRAIL_WEBAPP_URL ?? `http://localhost:${raw.WEBAPP_PORT}` },
+    webapp: {
+      host: raw.WEBAPP_HOST,
+      port: raw.WEBAPP_PORT,
+      url: raw.CONTRAIL_WEBAPP_URL ?? `http://localhost:${raw.WEBAPP_PORT}`,
+    },
     alerts: {
       teamsWebhookUrl: raw.TEAMS_WEBHOOK_URL,
       smtpUrl: raw.SMTP_URL,

@@ -11,7 +11,7 @@ function main(): void {
     token: config.api.token,
     log: (message, fields) => log.warn(message, fields),
   });
-  const server = app.listen(config.webapp.port, '127.0.0.1', () =>
+  const server = app.listen(config.webapp.port, config.webapp.host, () =>
     log.info(`serving on ${config.webapp.url}, API at ${config.api.url}`),
   );
   server.on('error', (error: NodeJS.ErrnoException) => {

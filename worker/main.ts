@@ -4,9 +4,10 @@ import { loadProcessConfig } from '../core/config';
 import { connectDatabase } from '../core/db/client';
 import { createLogger } from '../core/logger';
 import { onShutdown } from '../core/shutdown';
-import { connectTemporal, ensureSearchAttributes } from '../core/temporal/connect';
+import { connectTemporal, ensureSearchAttributes, temporalConnectionOptions } from '../core/temporal/connect';
 import { DAGS } from '../workflows/dags';
 import { workerActivities } from './activities';
+import { writeHealthFile } from './health-file';
 import { ensureSchedules } from './schedules';
 
 async function main(): Promise<void> {
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   if (schedules.length > 0) log.info('schedules in place', { schedules });
   await clientConnection.close();
 
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
@@ -31,8 +32,10 @@ async function main(): Promise<void> {
     activities: workerActivities(DAGS),
     shutdownGraceTime: '10s',
   });
+  const health = config.worker.healthFile ? writeHealthFile(config.worker.healthFile, worker) : undefined;
   onShutdown(async (reason) => {
     log.info(`stopping (${reason})`);
+    health?.stop();
     worker.shutdown();
   }, 20_000);
   log.info(`polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);

@@ -55,7 +55,12 @@ export function registerDagCommands(program: Command): void {
           throw new Error(`--conf is not valid JSON: ${options.conf}`);
         }
         const client = await services.temporal();
-        const { workflowId, temporalRunId } = await triggerRun(client, services.config.temporal.taskQueue, dag, params);
+        const { workflowId, temporalRunId } = await triggerRun(
+          client,
+          services.config.temporal.taskQueue,
+          dag,
+          params,
+        );
         console.log(`started ${workflowId}`);
         console.log(`  ${runUrl(services.config, workflowId, temporalRunId)}`);
         if (!options.wait) return;

@@ -3,8 +3,24 @@ import { temporal } from '@temporalio/proto';
 import type { Config } from '../config';
 import { SEARCH_ATTRIBUTES } from './search-attributes';
 
+/**
+ * Where and how every Temporal connection of Contrail connects (client, lazy client, worker's
+ * native connection): one place, so TLS and API keys apply to all of them alike.
+ */
+export function temporalConnectionOptions(config: Config): {
+  address: string;
+  tls?: NonNullable<Config['temporal']['tls']>;
+  apiKey?: string;
+} {
+  const { address, tls, apiKey } = config.temporal;
+  return { address, ...(tls === undefined ? {} : { tls }), ...(apiKey ? { apiKey } : {}) };
+}
+
 export async function connectTemporal(config: Config): Promise<{ client: Client; connection: Connection }> {
-  const connection = await Connection.connect({ address: config.temporal.address, connectTimeout: 10_000 });
+  const connection = await Connection.connect({
+    ...temporalConnectionOptions(config),
+    connectTimeout: 10_000,
+  });
   const client = new Client({ connection, namespace: config.temporal.namespace });
   return { client, connection };
 }
