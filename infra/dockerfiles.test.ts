@@ -15,8 +15,9 @@ const productionPackages = Object.entries(lock.packages)
   .filter(([key, entry]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(key) && !entry.dev && !entry.devOptional)
   .map(([key]) => key.slice('node_modules/'.length));
 const compose = loadCompose(devEnv());
-// Tools that only developer commands locate (`contrail test` starts jest); images never run them.
-const DEVELOPER_TOOLS = ['jest'];
+// Tools that only developer commands locate (`contrail test` starts jest, `contrail up` builds the
+// web app with vite); images never run them.
+const DEVELOPER_TOOLS = ['jest', 'vite'];
 
 describe.each(RELEASE_IMAGES.map((image) => [image.dockerfile]))('%s', (file) => {
   const dockerfile = readDockerfile(file);
