@@ -9,9 +9,9 @@ export const DIST_DIR = path.resolve(__dirname, '..', 'dist');
 export function createWebappServer(options: ProxyOptions & { distDir?: string }): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  // The API's answers keep the API's own headers (its reports carry their own policy).
   app.use('/api', apiProxy(options));
   app.get('/exports/past-predictions.csv', pastPredictionsExport(options));
-  app.use(singlePageApp(options.distDir ?? DIST_DIR));
+  app.use(securityHeaders, singlePageApp(options.distDir ?? DIST_DIR));
   return app;
 }
