@@ -1,0 +1,70 @@
+import type { DatasetSpec } from '../feature-spec';
+import { binColumn, binCount, type FeatureBins } from './binning';
+import type { Ensemble } from './boost';
+import { FeatureEncoder, type FeatureDef, type FeatureMatrix } from './features';
+import { addTables, tableOfTree, type TreeTable } from './tree-table';
+
+/** An ensemble compiled into one summed table per feature pair (or single feature) it uses. */
+function compile(ensemble: Ensemble, binCounts: readonly number[]): { base: number; tables: TreeTable[] } {
+  const sums = new Map<string, TreeTable>();
+  let base = ensemble.base;
+  for (const tree of ensemble.trees) {
+    const table = tableOfTree(tree, binCounts);
+    if (table.features.length === 0) base += table.values[0]!;
+    else sums.set(table.features.join(','), addTables(sums.get(table.features.join(',')), table));
+  }
+  return { base, tables: [...sums.values()] };
+}
+
+/**
+ * A trained model ready to predict: features from rows, a bin column per feature, then the sum
+ * of a few table lookups per row (see tree-table.ts), column by column over the batch.
+ */
+export class Predictor {
+  readonly encoder: FeatureEncoder;
+  private readonly base: number;
+  private readonly tables: TreeTable[];
+
+  constructor(
+    spec: DatasetSpec,
+    readonly defs: readonly FeatureDef[],
+    readonly bins: readonly FeatureBins[],
+    ensemble: Ensemble,
+  ) {
+    this.encoder = new FeatureEncoder(spec, defs);
+    ({ base: this.base, tables: this.tables } = compile(ensemble, bins.map(binCount)));
+  }
+
+  /** How many lookup tables a prediction reads: one per feature pair the trees use. */
+  get tableCount(): number {
+    return this.tables.length;
+  }
+
+  predictMatrix(features: FeatureMatrix): Float64Array {
+    const n = features.length;
+    const columns = this.bins.map((b, f) => binColumn(features.columns[f]!, b));
+    const out = new Float64Array(n).fill(this.base);
+    const cell = new Int32Array(n);
+    for (const { features: used, strides, values } of this.tables) {
+      const a = columns[used[0]!]!;
+      if (used.length === 1) {
+        for (let i = 0; i < n; i++) out[i]! += values[a[i]!]!;
+        continue;
+      }
+      // Cell index feature by feature, then one read per row.
+      for (let i = 0; i < n; i++) cell[i] = a[i]! * strides[0]!;
+      for (let k = 1; k < used.length; k++) {
+        const column = columns[used[k]!]!;
+        const stride = strides[k]!;
+        for (let i = 0; i < n; i++) cell[i]! += column[i]! * stride;
+      }
+      for (let i = 0; i < n; i++) out[i]! += values[cell[i]!]!;
+    }
+    return out;
+  }
+
+  /** Rows as validated by the spec's row schema (objects keyed by column name). */
+  predictRows(rows: readonly Readonly<Record<string, unknown>>[]): Float64Array {
+    return this.predictMatrix(this.encoder.encodeObjects(rows));
+  }
+}
