@@ -21,6 +21,8 @@ export interface PredictDeps {
   pool: pg.Pool;
   model: ActiveModel;
   writer: PredictionWriter;
+  /** Largest accepted body (default PREDICT_BODY_LIMIT). */
+  bodyLimit?: string | number;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -31,7 +33,7 @@ export function predictRouter(deps: PredictDeps): Router {
   // The body's hash is taken only when an Idempotency-Key comes with it (the retried batch is compared by it).
   const bodyHashes = new WeakMap<Request, string>();
   const json = express.json({
-    limit: PREDICT_BODY_LIMIT,
+    limit: deps.bodyLimit ?? PREDICT_BODY_LIMIT,
     verify: (req, _res, buffer) => {
       if (req.headers['idempotency-key']) {
         bodyHashes.set(req as Request, crypto.createHash('sha256').update(buffer).digest('hex'));

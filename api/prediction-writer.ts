@@ -79,6 +79,8 @@ const insertRequests = (firstParam: number) =>
 export class PredictionWriter {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
+  /** How many flushes (database round trips of writing) and requests so far: batching at work. */
+  readonly stats = { flushes: 0, requests: 0 };
   private idle: (() => void)[] = [];
   private readonly options: Required<WriterOptions>;
 
@@ -115,6 +117,8 @@ export class PredictionWriter {
         taken.push(next);
       }
       this.inFlight++;
+      this.stats.flushes++;
+      this.stats.requests += taken.length;
       const flush =
         rows >= this.options.copyFromRows ? this.flushWithCopy(taken) : this.flushWithInsert(taken);
       void flush
