@@ -57,14 +57,21 @@ export async function fetchPage(
   const param = (value: unknown) => `$${params.push(value)}`;
   if (filter.from) where.push(`created_at >= ${param(filter.from)}`);
   if (filter.to) where.push(`created_at < ${param(filter.to)}`);
-  if (filter.source !== 'all') where.push(`source = ${param(filter.source)}::prediction_source`);
+  if (filter.source !== 'all') {
+    // A range, not `=`: with equality the planner drops source from the ORDER BY and may walk the
+    // created_at index filtering out the other source (hundreds of thousands of rows when the
+    // newest ones are all scheduled); as a range, only the (source, created_at, id) index fits.
+    const source = param(filter.source);
+    where.push(`source >= ${source}::prediction_source AND source <= ${source}::prediction_source`);
+  }
   if (after)
     where.push(`(created_at, id) < (${param(after.createdAt)}::timestamptz, ${param(after.id)}::bigint)`);
+  const order = filter.source === 'all' ? 'created_at DESC, id DESC' : 'source, created_at DESC, id DESC';
   const { rows } = await pool.query<StoredPrediction>(
     `SELECT id, request_id AS "requestId", row_index AS "rowIndex", source, model_version AS "modelVersion",
        file_name AS "fileName", created_at AS "createdAt", features, predicted_delay AS prediction
      FROM predictions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY created_at DESC, id DESC LIMIT ${param(limit)}`,
+     ORDER BY ${order} LIMIT ${param(limit)}`,
     params,
   );
   return rows;

@@ -154,25 +154,21 @@ export class PredictionWriter {
         more.file.push(b.fileName);
       });
     }
-    const { rows: inserted } = await this.pool.query<{ id: string }>(
-      `WITH inserted AS (${insertRequests(1)}),
+    // Named, so each connection parses and plans it once: the statement is the same for any batch size.
+    const { rows: inserted } = await this.pool.query<{ id: string }>({
+      name: 'contrail-store-predictions',
+      text: `WITH inserted AS (${insertRequests(1)}),
        stored AS (
          INSERT INTO predictions (${PREDICTION_COLUMNS})
          SELECT p.* FROM unnest($11::uuid[], $12::int[], $13::prediction_source[], $14::text[], $15::jsonb[],
            $16::float8[], $17::text[]) AS p(${PREDICTION_COLUMNS})
          WHERE p.request_id IN (SELECT id FROM inserted) RETURNING 1)
        SELECT id FROM inserted`,
-      [
+      values: [
         ...requestArrays(batches),
-        rows.request,
-        rows.index,
-        rows.source,
-        rows.model,
-        more.features,
-        more.prediction,
-        more.file,
+        ...[rows.request, rows.index, rows.source, rows.model, more.features, more.prediction, more.file],
       ],
-    );
+    });
     return new Set(inserted.map((r) => r.id));
   }
 
@@ -182,7 +178,11 @@ export class PredictionWriter {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ id: string }>(insertRequests(1), requestArrays(batches));
+      const { rows } = await client.query<{ id: string }>({
+        name: 'contrail-store-requests',
+        text: insertRequests(1),
+        values: requestArrays(batches),
+      });
       const stored = new Set(rows.map((r) => r.id));
       const copy = client.query(copyFrom(`COPY predictions (${PREDICTION_COLUMNS}) FROM STDIN`));
       await pipeline(copyLines(batches.filter((b) => stored.has(b.requestId))), copy);

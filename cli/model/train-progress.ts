@@ -44,7 +44,8 @@ export function trainProgress(stream: NodeJS.WriteStream = process.stderr): {
       case 'boosting': {
         const perTree = (performance.now() - boostStarted) / event.tree;
         const left = perTree * (event.trees - event.tree);
-        const valid = event.validMae === undefined ? '' : `  validation MAE ${event.validMae.toFixed(2)}`;
+        const valid =
+          event.validMae === undefined ? '' : `  validation MAE ${event.validMae.toFixed(2)} (sample)`;
         const line =
           `training  ${bar(event.tree, event.trees)} ${event.tree}/${event.trees} trees` +
           `  train MAE ${event.trainMae.toFixed(2)}${valid}  ${seconds(elapsed)}, about ${seconds(left)} left`;

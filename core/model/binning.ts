@@ -81,18 +81,27 @@ export function binCount(bins: FeatureBins): number {
   return bins.kind === 'numeric' ? bins.cuts.length + 2 : Math.max(0, ...bins.binOfCode) + 1;
 }
 
-/** Bins one feature's values. */
-export function binColumn(values: Float64Array, bins: FeatureBins): Uint8Array {
-  const out = new Uint8Array(values.length);
+/** Turns one feature's values into bins; built once per feature and reused for every batch. */
+export type Binner = (values: Float64Array) => Uint8Array;
+
+const MAX_LOOKUP_SPAN = 1 << 16;
+
+/**
+ * Categories go through a table by code. Numbers take a binary search over the cuts, except
+ * whole numbers within a modest range (hours, minutes of the day, miles), which a table indexed
+ * by the value answers in one read: serving bins every row, so this is on the hot path.
+ */
+export function binnerFor(bins: FeatureBins): Binner {
   if (bins.kind === 'categorical') {
     const table = Uint8Array.from(bins.binOfCode);
-    for (let i = 0; i < values.length; i++) out[i] = table[values[i]!] ?? 0;
-    return out;
+    return (values) => {
+      const out = new Uint8Array(values.length);
+      for (let i = 0; i < values.length; i++) out[i] = table[values[i]!] ?? 0;
+      return out;
+    };
   }
   const cuts = Float64Array.from(bins.cuts);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (Number.isNaN(v)) continue;
+  const search = (v: number) => {
     let lo = 0;
     let hi = cuts.length;
     while (lo < hi) {
@@ -100,9 +109,27 @@ export function binColumn(values: Float64Array, bins: FeatureBins): Uint8Array {
       if (v <= cuts[mid]!) hi = mid;
       else lo = mid + 1;
     }
-    out[i] = lo + 1;
-  }
-  return out;
+    return lo + 1;
+  };
+  const first = Math.floor(cuts[0] ?? 0);
+  const span = Math.ceil(cuts[cuts.length - 1] ?? 0) - first + 1;
+  const lookup =
+    span <= MAX_LOOKUP_SPAN ? Uint8Array.from({ length: span }, (_, k) => search(first + k)) : undefined;
+  return (values) => {
+    const out = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      const k = v - first;
+      if (lookup && k === (k | 0) && k >= 0 && k < span) out[i] = lookup[k]!;
+      else if (!Number.isNaN(v)) out[i] = search(v);
+    }
+    return out;
+  };
+}
+
+/** Bins one feature's values. */
+export function binColumn(values: Float64Array, bins: FeatureBins): Uint8Array {
+  return binnerFor(bins)(values);
 }
 
 /** Bins a whole matrix, row-major (row i's features at i*F .. i*F+F-1): how training reads it. */

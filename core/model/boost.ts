@@ -64,6 +64,11 @@ export function boost(
   params: BoostParams,
   onProgress: (progress: BoostProgress) => void = () => undefined,
 ): Ensemble {
+  if (params.maxFeaturesPerTree < 1 || params.maxFeaturesPerTree > 3) {
+    throw new Error(
+      `maxFeaturesPerTree must be 1 to 3 (each tree becomes a lookup table), got ${params.maxFeaturesPerTree}`,
+    );
+  }
   const n = train.labels.length;
   const f = layout.featureCount;
   const objective = objectiveFor(params.objective, params.huberDelta);

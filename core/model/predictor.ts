@@ -1,5 +1,5 @@
 import type { DatasetSpec } from '../feature-spec';
-import { binColumn, binCount, type FeatureBins } from './binning';
+import { type Binner, binCount, binnerFor, type FeatureBins } from './binning';
 import type { Ensemble } from './boost';
 import { FeatureEncoder, type FeatureDef, type FeatureMatrix } from './features';
 import { addTables, tableOfTree, type TreeTable } from './tree-table';
@@ -10,6 +10,8 @@ function compile(ensemble: Ensemble, binCounts: readonly number[]): { base: numb
   let base = ensemble.base;
   for (const tree of ensemble.trees) {
     const table = tableOfTree(tree, binCounts);
+    if (table.features.length > 3)
+      throw new Error(`a tree splits on ${table.features.length} features; at most 3 are served`);
     if (table.features.length === 0) base += table.values[0]!;
     else sums.set(table.features.join(','), addTables(sums.get(table.features.join(',')), table));
   }
@@ -24,6 +26,7 @@ export class Predictor {
   readonly encoder: FeatureEncoder;
   private readonly base: number;
   private readonly tables: TreeTable[];
+  private readonly binners: Binner[];
 
   constructor(
     spec: DatasetSpec,
@@ -32,6 +35,7 @@ export class Predictor {
     ensemble: Ensemble,
   ) {
     this.encoder = new FeatureEncoder(spec, defs);
+    this.binners = bins.map(binnerFor);
     ({ base: this.base, tables: this.tables } = compile(ensemble, bins.map(binCount)));
   }
 
@@ -42,23 +46,15 @@ export class Predictor {
 
   predictMatrix(features: FeatureMatrix): Float64Array {
     const n = features.length;
-    const columns = this.bins.map((b, f) => binColumn(features.columns[f]!, b));
+    const columns = this.binners.map((bin, f) => bin(features.columns[f]!));
     const out = new Float64Array(n).fill(this.base);
-    const cell = new Int32Array(n);
     for (const { features: used, strides, values } of this.tables) {
-      const a = columns[used[0]!]!;
-      if (used.length === 1) {
-        for (let i = 0; i < n; i++) out[i]! += values[a[i]!]!;
-        continue;
-      }
-      // Cell index feature by feature, then one read per row.
-      for (let i = 0; i < n; i++) cell[i] = a[i]! * strides[0]!;
-      for (let k = 1; k < used.length; k++) {
-        const column = columns[used[k]!]!;
-        const stride = strides[k]!;
-        for (let i = 0; i < n; i++) cell[i]! += column[i]! * stride;
-      }
-      for (let i = 0; i < n; i++) out[i]! += values[cell[i]!]!;
+      const [a, b, c] = used.map((f) => columns[f]!);
+      const [sa = 0, sb = 0] = strides;
+      // One pass per table, specialised by its number of features (at most three with the default limits).
+      if (c && b && a) for (let i = 0; i < n; i++) out[i]! += values[a[i]! * sa + b[i]! * sb + c[i]!]!;
+      else if (b && a) for (let i = 0; i < n; i++) out[i]! += values[a[i]! * sa + b[i]!]!;
+      else if (a) for (let i = 0; i < n; i++) out[i]! += values[a[i]!]!;
     }
     return out;
   }
