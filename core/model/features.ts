@@ -53,7 +53,9 @@ function readerFor(column: FeatureColumn, categories: readonly string[] | undefi
     return (raw) =>
       typeof raw === 'number' ? raw : typeof raw === 'string' && raw !== '' ? Number(raw) : NaN;
   }
-  return (raw) => (typeof raw === 'string' ? parseDateTime(raw) : NaN);
+  // A local binding: an imported function is reached through a module getter on every call.
+  const parse = parseDateTime;
+  return (raw) => (typeof raw === 'string' ? parse(raw) : NaN);
 }
 
 /** Each spec column the features need, read once per row however many features derive from it. */
