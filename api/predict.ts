@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import express, { type Request, Router } from 'express';
+import express, { type Request, type Response, Router } from 'express';
 import type pg from 'pg';
 import type { DatasetSpec } from '../core/feature-spec';
 import type { ActiveModel } from './active-model';
@@ -26,6 +26,13 @@ export interface PredictDeps {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+/** JSON already rendered, sent as is: res.send would also hash it for an ETag no client of POST uses. */
+function sendJson(res: Response, status: number, body: string): void {
+  res.status(status).setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
 
 export function predictRouter(deps: PredictDeps): Router {
   const router = Router();
@@ -64,7 +71,7 @@ export function predictRouter(deps: PredictDeps): Router {
     const requestHash = key ? (bodyHashes.get(req) ?? null) : null;
     if (key) {
       const replay = await replayStoredRequest(deps.pool, key, requestHash, rows, validate);
-      if (replay) return void res.status(replay.status).type('json').send(replay.body);
+      if (replay) return sendJson(res, replay.status, replay.body);
     }
 
     // Taken once: a model promoted while this request runs does not change its answer or what it stores.
@@ -99,13 +106,13 @@ export function predictRouter(deps: PredictDeps): Router {
     if (!stored && key) {
       // A concurrent request with the same key won the race; answer with what it stored.
       const replay = await replayStoredRequest(deps.pool, key, requestHash, rows, validate);
-      if (replay) return void res.status(replay.status).type('json').send(replay.body);
+      if (replay) return sendJson(res, replay.status, replay.body);
     }
     const answer = renderPredictAnswer({
       ...{ requestId, modelVersion: model.id, source, replayed: false, rows },
       ...{ validIndexes: valid, validJson, predictions, errors },
     });
-    res.status(answer.status).type('json').send(answer.body);
+    sendJson(res, answer.status, answer.body);
   });
   return router;
 }

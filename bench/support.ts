@@ -40,11 +40,11 @@ export function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
-/** Where the running Contrail is: the same variables `npm start` reads. */
+/** Where the running Contrail is: the same variables `npm start` reads (API_PORT, CONTRAIL_API_URL, DATABASE_URL, …). */
 export function benchTarget(): { apiUrl: string; headers: Record<string, string>; db: Database } {
   const config = loadProcessConfig();
   return {
-    apiUrl: process.env.BENCH_API_URL ?? config.api.url,
+    apiUrl: config.api.url,
     headers: {
       'content-type': 'application/json',
       ...(config.api.token ? { authorization: `Bearer ${config.api.token}` } : {}),
