@@ -8,13 +8,13 @@ import { seededRandom } from '../../core/model/random';
  * A labelled CSV in the spec's columns, made up but with real structure (evening flights and a
  * few airports run late), for tests that need a trained model fast rather than a good one.
  */
-export function writeSyntheticData(file: string, rows: number, seed = 1): string {
+export function writeSyntheticData(file: string, rows: number, seed = 1, days = 59): string {
   const random = seededRandom(seed);
   const airports = activeSpec.features.find((f) => f.kind === 'category')!;
   const codes = (airports.kind === 'category' ? airports.values : []).slice(0, 20);
   const start = Date.UTC(2001, 0, 1);
   const lines = Array.from({ length: rows }, (_, i) => {
-    const time = start + Math.floor(random() * 59) * 86_400_000 + Math.floor(random() * 1440) * 60_000;
+    const time = start + Math.floor(random() * days) * 86_400_000 + Math.floor(random() * 1440) * 60_000;
     const origin = codes[Math.floor(random() * codes.length)]!;
     const destination = codes.filter((c) => c !== origin)[Math.floor(random() * (codes.length - 1))]!;
     const hour = new Date(time).getUTCHours();
