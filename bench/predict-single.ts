@@ -1,7 +1,8 @@
 /**
  * Single-row POST /predict against the running API (start it with `npm start`):
  * autocannon at concurrency 32 for 30 s (throughput, p50/p99, errors, and whether every answered
- * prediction was stored), then one client at a time for latency (timed per request in µs).
+ * prediction was stored), then one client at a time for latency (timed per request in µs). The
+ * peer, measured first in the same run: the same server answering a 404 at concurrency 32.
  *   npx tsx bench/predict-single.ts [--seconds 30]
  */
 import http from 'node:http';
@@ -47,6 +48,15 @@ async function main(): Promise<void> {
   if (warm.status !== 200)
     throw new Error(`POST /predict answered ${warm.status}: ${await warm.text()} (is a model active?)`);
 
+  // The peer, in the same run: the same server answering an unknown route (404) through the same
+  // middleware, no body, no model, no database: what this machine allows this app right now.
+  const floor = await autocannon({
+    url: new URL('/no-such-route', apiUrl).href,
+    headers,
+    connections: 32,
+    duration: Math.min(10, seconds),
+  });
+
   const before = await countPredictions(db);
   let next = 0;
   const result = await autocannon({
@@ -73,6 +83,12 @@ async function main(): Promise<void> {
         value: result.requests.average,
         unit: 'req/s',
         goal: { value: 4000, better: 'higher' },
+      },
+      {
+        measure: 'peer: GET unknown route (404), same server',
+        value: floor.requests.average,
+        unit: 'req/s',
+        note: `predict runs at ${((100 * result.requests.average) / floor.requests.average).toFixed(0)}% of it`,
       },
       { measure: 'p50 latency at concurrency 32', value: result.latency.p50, unit: 'ms' },
       {

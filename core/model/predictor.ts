@@ -4,6 +4,8 @@ import type { Ensemble } from './boost';
 import { FeatureEncoder, type FeatureDef, type FeatureMatrix } from './features';
 import { addTables, tableOfTree, type TreeTable } from './tree-table';
 
+const CHUNK_ROWS = 16_384;
+
 /** An ensemble compiled into one summed table per feature pair (or single feature) it uses. */
 function compile(ensemble: Ensemble, binCounts: readonly number[]): { base: number; tables: TreeTable[] } {
   const sums = new Map<string, TreeTable>();
@@ -59,8 +61,17 @@ export class Predictor {
     return out;
   }
 
-  /** Rows as validated by the spec's row schema (objects keyed by column name). */
+  /**
+   * Rows as validated by the spec's row schema (objects keyed by column name), in chunks: the
+   * columns of a chunk stay in cache from encoding to the last table, and memory stays bounded.
+   */
   predictRows(rows: readonly Readonly<Record<string, unknown>>[]): Float64Array {
-    return this.predictMatrix(this.encoder.encodeObjects(rows));
+    if (rows.length <= CHUNK_ROWS) return this.predictMatrix(this.encoder.encodeObjects(rows));
+    const out = new Float64Array(rows.length);
+    for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+      const chunk = rows.slice(start, start + CHUNK_ROWS);
+      out.set(this.predictMatrix(this.encoder.encodeObjects(chunk)), start);
+    }
+    return out;
   }
 }
