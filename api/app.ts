@@ -34,8 +34,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(docsRouter());
   // Everything below requires the bearer token when CONTRAIL_API_TOKEN is set.
   app.use(requireBearerToken(deps.config.api.token));
-  app.use(dagsRouter(deps));
+  // Before the pipelines router: its JSON parser (100 kB) would otherwise read every body first.
   if (deps.predictions) app.use(predictRouter(deps.predictions), pastPredictionsRouter(deps.predictions));
+  app.use(dagsRouter(deps));
   app.use(notFound);
   app.use(errorHandler((message, fields) => deps.log.error(message, fields)));
   return app;

@@ -60,15 +60,13 @@ registry.registerPath({
   },
   responses: {
     200: {
-      description: 'At least one row was predicted (refused rows carry an error)',
+      description: 'A result per row: its prediction (stored), or why it was refused (not stored)',
       content: { 'application/json': { schema: predictResponseSchema } },
     },
     400: errorResponse('The body is not a PredictRequest'),
     401: errorResponse('Missing or wrong bearer token'),
     413: errorResponse('The body is larger than the limit'),
-    422: errorResponse(
-      'No row is valid (details.rows lists why), or an Idempotency-Key reused with another body',
-    ),
+    422: errorResponse('An Idempotency-Key reused with another body'),
     503: errorResponse('No model is active yet'),
   },
 });

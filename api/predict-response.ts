@@ -1,4 +1,3 @@
-import { errorBody } from './errors';
 import type { RowError } from './validate-rows';
 
 /** The parts of a POST /predict answer; rendered by hand because a 100,000-row answer is the hot path. */
@@ -15,17 +14,16 @@ export interface PredictAnswer {
   errors: readonly RowError[];
 }
 
+/** One line for people (and the prediction DAG's rejection log): each field and its problem. */
+const summary = (error: RowError) =>
+  error.issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join('; ');
+
 /**
- * The status and JSON text of the answer: 200 with predictResponseSchema (predict-schemas.ts),
- * rows in request order, when any row was predicted; 422 in the error shape, listing every row's
- * reasons, when none was.
+ * The JSON text of the answer, matching predictResponseSchema (predict-schemas.ts): one result
+ * per row, in request order, with its prediction or its error. Refused rows are an outcome of the
+ * request, not a failure of it: the status is 200 even when every row was refused.
  */
 export function renderPredictAnswer(a: PredictAnswer): { status: number; body: string } {
-  if (a.validIndexes.length === 0) {
-    const message = `none of the ${a.rows.length} rows is valid; see details.rows`;
-    const details = { requestId: a.requestId, rows: a.errors };
-    return { status: 422, body: JSON.stringify(errorBody('invalid_rows', message, details)) };
-  }
   const parts = new Array<string>(a.rows.length);
   a.validIndexes.forEach((index, k) => {
     const prediction = a.predictions[k]!;
@@ -34,12 +32,12 @@ export function renderPredictAnswer(a: PredictAnswer): { status: number; body: s
   });
   for (const error of a.errors) {
     const features = JSON.stringify(a.rows[error.index] ?? null);
-    parts[error.index] =
-      `{"index":${error.index},"features":${features},"error":${JSON.stringify({ issues: error.issues })}}`;
+    const reason = JSON.stringify({ message: summary(error), issues: error.issues });
+    parts[error.index] = `{"index":${error.index},"features":${features},"error":${reason}}`;
   }
   const head =
     `{"requestId":${JSON.stringify(a.requestId)},"modelVersion":${JSON.stringify(a.modelVersion)},` +
     `"source":${JSON.stringify(a.source)},"predicted":${a.validIndexes.length},"rejected":${a.errors.length},` +
     `"replayed":${a.replayed}`;
-  return { status: 200, body: `${head},"rows":[${parts.join(',')}]}` };
+  return { status: 200, body: `${head},"results":[${parts.join(',')}]}` };
 }

@@ -58,7 +58,7 @@ export const predictResponseSchema = z
     replayed: z
       .boolean()
       .describe('true when this answers a retry of a stored request (same Idempotency-Key)'),
-    rows: z.array(predictedRowSchema),
+    results: z.array(predictedRowSchema).describe('one per row sent, in order'),
   })
   .meta({ id: 'PredictResponse' });
 

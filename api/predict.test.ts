@@ -46,14 +46,14 @@ describe('POST /predict', () => {
       replayed: false,
     });
     expect(response.headers.get('x-request-id')).toBe(body.requestId);
-    expect(body.rows).toEqual([{ index: 0, features: good, prediction: expect.any(Number) }]);
+    expect(body.results).toEqual([{ index: 0, features: good, prediction: expect.any(Number) }]);
     expect(await stored(body.requestId)).toEqual([
       {
         row_index: 0,
         source: 'webapp',
         model_version: modelId,
         features: good,
-        predicted_delay: body.rows[0].prediction,
+        predicted_delay: body.results[0].prediction,
       },
     ]);
   });
@@ -80,7 +80,7 @@ describe('POST /predict', () => {
     const body = await response.json();
     expect(body).toMatchObject({ predicted: 2, rejected: 8 });
     const errors = Object.fromEntries(
-      body.rows
+      body.results
         .filter((r: { error?: unknown }) => r.error)
         .map((r: { index: number; error: { issues: unknown } }) => [r.index, r.error.issues]),
     );
@@ -94,7 +94,8 @@ describe('POST /predict', () => {
       8: [{ field: 'weather', message: expect.stringMatching(/unrecognized key/i) }],
       9: [{ field: null, message: 'expected an object' }],
     });
-    expect(body.rows[9].features).toBe('not a row');
+    expect(body.results[9].features).toBe('not a row');
+    expect(body.results[4].error.message).toBe('distance: must be at most 5100 miles');
     const rowsStored = await stored(body.requestId);
     expect(rowsStored.map((r) => r.row_index)).toEqual([0, 6]);
     expect(rowsStored.every((r) => r.source === 'scheduled')).toBe(true);
@@ -109,18 +110,25 @@ describe('POST /predict', () => {
     });
   });
 
-  it('answers 422 in the error shape when no row is valid, and stores no prediction', async () => {
+  it('answers with every row refused when no row is valid, and stores no prediction', async () => {
     const response = await api.request('POST', '/predict', {
       source: 'webapp',
       rows: [{ ...good, origin: 'ZZZ' }],
     });
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.error).toMatchObject({
-      code: 'invalid_rows',
-      details: { rows: [{ index: 0, issues: [{ field: 'origin' }] }] },
-    });
-    expect(await stored(body.error.details.requestId)).toEqual([]);
+    expect(body).toMatchObject({ predicted: 0, rejected: 1 });
+    expect(body.results).toEqual([
+      {
+        index: 0,
+        features: { ...good, origin: 'ZZZ' },
+        error: {
+          message: 'origin: unknown origin airport "ZZZ"',
+          issues: [{ field: 'origin', message: 'unknown origin airport "ZZZ"' }],
+        },
+      },
+    ]);
+    expect(await stored(body.requestId)).toEqual([]);
   });
 
   it('refuses a malformed envelope, bad JSON and an oversized body with stable errors and no stack', async () => {
@@ -146,7 +154,7 @@ describe('POST /predict', () => {
     });
     const body = await response.json();
     const [expected] = api.model.current!.predictor.predictRows([activeSpec.exampleRow]);
-    expect(body.rows[0].prediction).toBe(Math.round(expected! * 100) / 100);
+    expect(body.results[0].prediction).toBe(Math.round(expected! * 100) / 100);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { ActiveModel } from '../../api/active-model';
 import { createApp } from '../../api/app';
 import { databaseCheck } from '../../api/health';
@@ -9,6 +10,7 @@ import { loadConfig } from '../../core/config';
 import { activeSpec } from '../../core/feature-spec';
 import { createLogger } from '../../core/logger';
 import { createTestDatabase, type TestDatabase } from './database';
+import { temporalAddress } from './temporal';
 
 export interface TestApi {
   url: string;
@@ -40,9 +42,13 @@ export async function startTestApi(
   });
   await model.start();
   const writer = new PredictionWriter(db.pool, options.writer);
+  // The pipelines routes need a Temporal client; these tests never call them, so it stays unconnected.
+  const temporal = Connection.lazy({ address: temporalAddress() });
   const app = createApp({
     config,
     log,
+    db,
+    temporal: new Client({ connection: temporal }),
     checks: [databaseCheck(db), model.healthCheck()],
     predictions: {
       spec: activeSpec,
@@ -72,6 +78,7 @@ export async function startTestApi(
       await new Promise((resolve) => server.close(resolve));
       await writer.drain();
       await model.stop();
+      await temporal.close();
       await db.drop();
     },
   };
