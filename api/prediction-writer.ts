@@ -1,24 +1,15 @@
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { copyValue } from './copy-text';
+import {
+  COPY_PREDICTIONS,
+  copyLines,
+  insertRequests,
+  insertRequestsAndRows,
+  type PredictionBatch,
+} from './prediction-statements';
 
-/** One POST /predict as stored: its request record and the rows it predicted. */
-export interface PredictionBatch {
-  requestId: string;
-  idempotencyKey: string | null;
-  requestHash: string | null;
-  source: 'webapp' | 'scheduled';
-  modelVersion: string;
-  rowCount: number;
-  invalidCount: number;
-  fileName: string | null;
-  durationMs: number;
-  /** Per stored row: its index in the request, its features as JSON, its prediction. */
-  rowIndexes: number[];
-  featuresJson: string[];
-  predictions: Float64Array;
-}
+export type { PredictionBatch } from './prediction-statements';
 
 /** `stored: false` when another request already holds the idempotency key: nothing was written. */
 export interface WriteResult {
@@ -39,35 +30,6 @@ export interface WriterOptions {
   /** From this many rows a flush streams them with COPY; below, one INSERT statement is cheaper. */
   copyFromRows?: number;
 }
-
-const REQUEST_COLUMNS =
-  'id, idempotency_key, request_hash, source, model_version, row_count, valid_count, invalid_count, file_name, duration_ms';
-const REQUEST_TYPES =
-  'uuid[], text[], text[], prediction_source[], text[], int[], int[], int[], text[], float8[]';
-const PREDICTION_COLUMNS =
-  'request_id, row_index, source, model_version, features, predicted_delay, file_name';
-
-function requestArrays(batches: PredictionBatch[]): unknown[][] {
-  return [
-    batches.map((b) => b.requestId),
-    batches.map((b) => b.idempotencyKey),
-    batches.map((b) => b.requestHash),
-    batches.map((b) => b.source),
-    batches.map((b) => b.modelVersion),
-    batches.map((b) => b.rowCount),
-    batches.map((b) => b.rowIndexes.length),
-    batches.map((b) => b.invalidCount),
-    batches.map((b) => b.fileName),
-    batches.map((b) => b.durationMs),
-  ];
-}
-
-const insertRequests = (firstParam: number) =>
-  `INSERT INTO prediction_requests (${REQUEST_COLUMNS})
-   SELECT * FROM unnest(${REQUEST_TYPES.split(', ')
-     .map((type, i) => `$${firstParam + i}::${type}`)
-     .join(', ')})
-   ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`;
 
 /**
  * Stores predictions for many concurrent requests in few database round trips. Requests queue
@@ -135,41 +97,8 @@ export class PredictionWriter {
 
   /** One statement: the requests, then the rows of those whose key was free. */
   private async flushWithInsert(taken: Pending[]): Promise<Set<string>> {
-    const batches = taken.map((p) => p.batch);
-    const rows = {
-      request: [] as string[],
-      index: [] as number[],
-      source: [] as string[],
-      model: [] as string[],
-    };
-    const more = { features: [] as string[], prediction: [] as number[], file: [] as (string | null)[] };
-    for (const b of batches) {
-      b.rowIndexes.forEach((rowIndex, k) => {
-        rows.request.push(b.requestId);
-        rows.index.push(rowIndex);
-        rows.source.push(b.source);
-        rows.model.push(b.modelVersion);
-        more.features.push(b.featuresJson[k]!);
-        more.prediction.push(b.predictions[k]!);
-        more.file.push(b.fileName);
-      });
-    }
-    // Named, so each connection parses and plans it once: the statement is the same for any batch size.
-    const { rows: inserted } = await this.pool.query<{ id: string }>({
-      name: 'contrail-store-predictions',
-      text: `WITH inserted AS (${insertRequests(1)}),
-       stored AS (
-         INSERT INTO predictions (${PREDICTION_COLUMNS})
-         SELECT p.* FROM unnest($11::uuid[], $12::int[], $13::prediction_source[], $14::text[], $15::jsonb[],
-           $16::float8[], $17::text[]) AS p(${PREDICTION_COLUMNS})
-         WHERE p.request_id IN (SELECT id FROM inserted) RETURNING 1)
-       SELECT id FROM inserted`,
-      values: [
-        ...requestArrays(batches),
-        ...[rows.request, rows.index, rows.source, rows.model, more.features, more.prediction, more.file],
-      ],
-    });
-    return new Set(inserted.map((r) => r.id));
+    const { rows } = await this.pool.query<{ id: string }>(insertRequestsAndRows(taken.map((p) => p.batch)));
+    return new Set(rows.map((r) => r.id));
   }
 
   /** A transaction: the requests, then COPY of the rows of those whose key was free. */
@@ -178,13 +107,9 @@ export class PredictionWriter {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ id: string }>({
-        name: 'contrail-store-requests',
-        text: insertRequests(1),
-        values: requestArrays(batches),
-      });
+      const { rows } = await client.query<{ id: string }>(insertRequests(batches));
       const stored = new Set(rows.map((r) => r.id));
-      const copy = client.query(copyFrom(`COPY predictions (${PREDICTION_COLUMNS}) FROM STDIN`));
+      const copy = client.query(copyFrom(COPY_PREDICTIONS));
       await pipeline(copyLines(batches.filter((b) => stored.has(b.requestId))), copy);
       await client.query('COMMIT');
       return stored;
@@ -195,22 +120,4 @@ export class PredictionWriter {
       client.release();
     }
   }
-}
-
-/** The rows as COPY text, in chunks of a few hundred kilobytes. */
-async function* copyLines(batches: PredictionBatch[]): AsyncGenerator<string> {
-  let chunk = '';
-  for (const b of batches) {
-    const prefix = `${b.requestId}\t`;
-    const suffix = `\t${copyValue(b.source)}\t${copyValue(b.modelVersion)}\t`;
-    const file = `\t${copyValue(b.fileName)}\n`;
-    for (let k = 0; k < b.rowIndexes.length; k++) {
-      chunk += `${prefix}${b.rowIndexes[k]}${suffix}${copyValue(b.featuresJson[k]!)}\t${b.predictions[k]}${file}`;
-      if (chunk.length > 256_000) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-  }
-  if (chunk.length > 0) yield chunk;
 }

@@ -4,12 +4,12 @@
  *
  *   features.ts      spec columns -> model features (datetime -> calendar parts, see calendar.ts)
  *   binning.ts       feature values -> one-byte bins (quantiles; one bin per category)
- *   histogram.ts, split.ts, grow-tree.ts, sample-rows.ts   growing one tree
+ *   histogram.ts, split.ts, grow-tree.ts, sample-rows.ts   growing one tree (random.ts: seeded RNG)
  *   objective.ts, boost.ts                                 boosting (L1 by default)
- *   tree.ts, predictor.ts                                  walking trees, inference
- *   baselines.ts, metrics.ts, profile.ts                   judging and describing a model
+ *   tree.ts, tree-table.ts, predictor.ts                   trees, trees as lookup tables, inference
+ *   baselines.ts, metrics.ts, evaluate.ts, profile.ts      judging and describing a model
  *   artifact.ts, train-model.ts                            the file a training run writes
- *   registry.ts, load-model.ts                             the registry and the active model
+ *   registry.ts, promotions.ts, load-model.ts              the registry and the active model
  */
 export * from './artifact';
 export * from './features';
@@ -18,5 +18,6 @@ export { Predictor } from './predictor';
 export type { FeatureProfile, NumericHistogram, ReferenceProfile } from './profile';
 export { DISCRETE_VALUES, HISTOGRAM_BINS, histogramBin } from './profile';
 export * from './registry';
+export { promoteModel, rollbackModel } from './promotions';
 export * from './load-model';
 export { DEFAULT_PARAMS, type TrainEvent, TrainingError, type TrainOptions, trainModel } from './train-model';

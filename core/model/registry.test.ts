@@ -7,15 +7,8 @@ import { trainTinyModel } from '../../tests/support/tiny-model';
 import { activeSpec } from '../feature-spec';
 import type { ModelArtifact } from './artifact';
 import { loadActiveModel } from './load-model';
-import {
-  activeModel,
-  listModels,
-  MODEL_CHANNEL,
-  promoteModel,
-  registerModel,
-  RegistryError,
-  rollbackModel,
-} from './registry';
+import { promoteModel, rollbackModel } from './promotions';
+import { activeModel, listModels, MODEL_CHANNEL, registerModel, RegistryError } from './registry';
 
 describe('model registry', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contrail-registry-'));

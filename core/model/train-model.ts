@@ -1,19 +1,11 @@
 import fs from 'node:fs';
 import { type DatasetSpec, featureHash, formatDateTime, parseDateTime } from '../feature-spec';
-import {
-  type ModelArtifact,
-  type ModelMetrics,
-  MODEL_TYPE,
-  type ModelParams,
-  modelId,
-  writeArtifact,
-} from './artifact';
-import { globalMedianBaseline, groupMeanBaseline } from './baselines';
+import { type ModelArtifact, MODEL_TYPE, type ModelParams, modelId, writeArtifact } from './artifact';
 import { applyBins, binCount, fitBins } from './binning';
 import { boost, type BoostProgress } from './boost';
+import { scoreModel } from './evaluate';
 import { FeatureEncoder, featureDefs } from './features';
 import { loadWindows, type TimeWindow } from './load-dataset';
-import { regressionMetrics } from './metrics';
 import { Predictor } from './predictor';
 import { referenceProfile } from './profile';
 import { treeToJson } from './tree';
@@ -126,26 +118,7 @@ export async function trainModel(options: TrainOptions): Promise<{ artifact: Mod
   progress({ phase: 'evaluating' });
   const predictor = new Predictor(spec, defs, bins, ensemble);
   const trainPredictions = predictor.predictMatrix(trainRows.features);
-  const baselines = [
-    globalMedianBaseline(trainRows.labels),
-    groupMeanBaseline(spec, defs, trainRows.features, trainRows.labels),
-  ].map((b) => ({
-    name: b.name,
-    metrics: {
-      ...regressionMetrics(validRows.labels, b.predict(validRows.features)),
-      description: b.description,
-    },
-  }));
-  const best = baselines.reduce((a, b) => (b.metrics.mae < a.metrics.mae ? b : a));
-  const validationMetrics = regressionMetrics(validRows.labels, predictor.predictMatrix(validRows.features));
-  const metrics: ModelMetrics = {
-    train: regressionMetrics(trainRows.labels, trainPredictions),
-    validation: validationMetrics,
-    baselines: Object.fromEntries(baselines.map((b) => [b.name, b.metrics])),
-    bestBaseline: best.name,
-    maeGainOverBaseline: best.metrics.mae - validationMetrics.mae,
-    trainingSeconds: (performance.now() - started) / 1000,
-  };
+  const metrics = scoreModel(spec, predictor, trainRows, validRows, trainPredictions, started);
 
   const hash = featureHash(spec);
   const artifact: ModelArtifact = {
