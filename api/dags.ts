@@ -90,7 +90,8 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
 /** The pipelines the web app shows: DAGs, their runs and tasks, and the trigger/pause buttons. */
 export function dagsRouter(deps: { config: Config; db: Database; temporal: Client }): Router {
   const router = Router();
-  router.use(express.json({ limit: '100kb' }));
+  // Only these routes' small bodies: the router is mounted at the root, so a router-wide parser would take every body.
+  const json = express.json({ limit: '100kb' });
   const { config, db, temporal } = deps;
 
   router.get('/dags', async (_req, res) => {
@@ -144,7 +145,7 @@ export function dagsRouter(deps: { config: Config; db: Database; temporal: Clien
     res.json({ ...run, temporalUrl: runUrl(config, run.runId, run.temporalRunId ?? undefined) });
   });
 
-  router.post('/dags/:dagId/trigger', async (req, res) => {
+  router.post('/dags/:dagId/trigger', json, async (req, res) => {
     const dag = dagOr404(req.params.dagId);
     const { params } = parse(triggerBody, req.body ?? {}, 'body');
     const { workflowId, temporalRunId } = await triggerRun(temporal, config.temporal.taskQueue, dag, params);
@@ -152,7 +153,7 @@ export function dagsRouter(deps: { config: Config; db: Database; temporal: Clien
   });
 
   for (const action of ['pause', 'unpause'] as const) {
-    router.post(`/dags/:dagId/${action}`, async (req, res) => {
+    router.post(`/dags/:dagId/${action}`, json, async (req, res) => {
       const dag = dagOr404(req.params.dagId);
       if (!dag.schedule)
         throw new ApiError(409, 'not_scheduled', `DAG ${dag.id} has no schedule to ${action}`);

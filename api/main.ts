@@ -1,11 +1,15 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadProcessConfig } from '../core/config';
 import { connectDatabase } from '../core/db/client';
+import { activeSpec } from '../core/feature-spec';
 import { createLogger } from '../core/logger';
+import { dataPaths } from '../core/paths';
 import { onShutdown } from '../core/shutdown';
 import { temporalConnectionOptions } from '../core/temporal/connect';
+import { ActiveModel } from './active-model';
 import { createApp } from './app';
 import { databaseCheck, temporalCheck } from './health';
+import { PredictionWriter } from './prediction-writer';
 
 async function main(): Promise<void> {
   const config = loadProcessConfig();
@@ -13,12 +17,18 @@ async function main(): Promise<void> {
   const db = connectDatabase(config.databaseUrl, { applicationName: 'contrail-api', max: 20 });
   // Lazy: the API starts (and /health reports) even while Temporal is still coming up.
   const temporal = Connection.lazy(temporalConnectionOptions(config));
+  const model = new ActiveModel(db.pool, activeSpec, dataPaths(config.dataDir).models, log.child('model'), {
+    databaseUrl: config.databaseUrl,
+  });
+  await model.start();
+  const writer = new PredictionWriter(db.pool);
   const app = createApp({
     config,
     log,
     db,
     temporal: new Client({ connection: temporal, namespace: config.temporal.namespace }),
-    checks: [databaseCheck(db), temporalCheck(temporal, config.temporal.namespace)],
+    checks: [databaseCheck(db), temporalCheck(temporal, config.temporal.namespace), model.healthCheck()],
+    predictions: { spec: activeSpec, pool: db.pool, model, writer },
   });
   const server = app.listen(config.api.port, config.api.host, () => {
     log.info(`listening on ${config.api.url}`);
@@ -32,6 +42,8 @@ async function main(): Promise<void> {
   onShutdown(async (reason) => {
     log.info(`stopping (${reason})`);
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await writer.drain();
+    await model.stop();
     await Promise.allSettled([db.close(), temporal.close()]);
   });
 }

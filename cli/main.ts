@@ -6,7 +6,9 @@ import { registerMigrateCommand } from './commands/migrate';
 import { registerReleaseCommand } from './commands/release';
 import { registerRunTaskCommand } from './commands/run-task';
 import { registerRunCommands } from './commands/runs';
+import { registerModelsCommands } from './commands/models';
 import { registerTestCommand } from './commands/test';
+import { registerTrainCommand } from './commands/train';
 import { registerUpCommand } from './commands/up';
 
 // `contrail … | head` closes the pipe early: that is not an error.
@@ -30,6 +32,8 @@ registerBackfillCommand(program);
 registerDataCommands(program);
 registerTestCommand(program);
 registerReleaseCommand(program);
+registerTrainCommand(program);
+registerModelsCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);

@@ -6,6 +6,7 @@ import { activeSpec } from '../../core/feature-spec';
 import { type DataPaths, dataPaths, ensureDataDirs } from '../../core/paths';
 import { connectTemporal, ensureSearchAttributes } from '../../core/temporal/connect';
 import { ensureDemoData } from '../data/demo-data';
+import { ensureFirstModel } from './first-model';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startNodeChild } from './node-child';
 import { assertPortsFree, waitFor } from './ports';
@@ -56,7 +57,9 @@ export async function startStack(config: Config, options: StackOptions): Promise
   webappBuild.catch(() => undefined);
 
   const stoppers: (() => Promise<void>)[] = [];
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
   };
   const started = (stopOne: () => Promise<void>) => {
@@ -140,12 +143,22 @@ export async function startStack(config: Config, options: StackOptions): Promise
     });
     await waitFor('the web app', async () => (await fetch(config.webapp.url)).ok, { timeoutMs: 30_000 });
 
-    if (config.demoData) {
-      void ensureDemoData(activeSpec, paths, say).then(
-        (created) => created && say(`demo data ready: raw files in ${paths.rawData}`),
-        (error: Error) => say(`demo data could not be prepared: ${error.message}`),
-      );
-    }
+    const demoData = config.demoData
+      ? ensureDemoData(activeSpec, paths, say).then(
+          (created) => created && say(`demo data ready: raw files in ${paths.rawData}`),
+          (error: Error) => say(`demo data could not be prepared: ${error.message}`),
+        )
+      : Promise.resolve();
+    void demoData
+      .then(() =>
+        ensureFirstModel({
+          ...{ databaseUrl, paths, env, say },
+          onLine: (line) => options.onChildLine('train', line),
+          stopping: () => stopping,
+          track: (stopTraining) => stoppers.push(stopTraining),
+        }),
+      )
+      .catch((error: Error) => say(`could not check for an active model: ${error.message}`));
     return {
       urls: {
         webapp: config.webapp.url,

@@ -1,0 +1,106 @@
+/**
+ * 10,000-row POST /predict batches against the running API (start it with `npm start`): rows
+ * stored per second end to end (request sent to every row committed), checked against the
+ * predictions table; and, in the same run, Postgres COPY alone storing the same rows as the peer.
+ *   npx tsx bench/predict-batch.ts [--batches 30] [--concurrency 2]
+ */
+import crypto from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyValue } from '../api/copy-text';
+import { sampleRows } from './rows';
+import { benchTarget, countPredictions, printTable } from './support';
+
+const argument = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const BATCH = 10_000;
+const batches = argument('batches', 30);
+const concurrency = argument('concurrency', 2);
+
+async function main(): Promise<void> {
+  const { apiUrl, headers, db } = benchTarget();
+  const distinct = Array.from({ length: 5 }, (_, k) => sampleRows(BATCH, k + 1));
+  const bodies = distinct.map((rows) =>
+    JSON.stringify({ source: 'scheduled', rows, fileName: 'bench-batch.csv' }),
+  );
+  const post = async (body: string) => {
+    const response = await fetch(`${apiUrl}/predict`, { method: 'POST', headers, body });
+    if (response.status !== 200)
+      throw new Error(`POST /predict answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    await response.arrayBuffer();
+  };
+  await post(bodies[0]!);
+
+  const before = await countPredictions(db);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < batches) await post(bodies[next++ % bodies.length]!);
+    }),
+  );
+  const apiSeconds = (performance.now() - started) / 1000;
+  const stored = (await countPredictions(db)) - before;
+
+  // The peer: the same number of rows, written by COPY alone (one request row, then the predictions).
+  const requestId = crypto.randomUUID();
+  await db.pool.query(
+    `INSERT INTO prediction_requests (id, source, model_version, row_count, valid_count, invalid_count, file_name, duration_ms)
+     VALUES ($1, 'scheduled', 'bench-copy-peer', $2, $2, 0, 'bench-copy-peer', 0)`,
+    [requestId, batches * BATCH],
+  );
+  const features = distinct[0]!.map((row) => copyValue(JSON.stringify(row)));
+  async function* lines() {
+    for (let b = 0; b < batches; b++) {
+      let chunk = '';
+      for (let i = 0; i < BATCH; i++) {
+        chunk += `${requestId}\t${b * BATCH + i}\tscheduled\tbench-copy-peer\t${features[i]}\t${i / 7}\tbench-copy-peer\n`;
+      }
+      yield chunk;
+    }
+  }
+  const client = await db.pool.connect();
+  const copyStarted = performance.now();
+  await pipeline(
+    lines(),
+    client.query(
+      copyFrom(
+        `COPY predictions (request_id, row_index, source, model_version, features, predicted_delay, file_name) FROM STDIN`,
+      ),
+    ),
+  );
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+  client.release();
+  await db.pool.query(`DELETE FROM prediction_requests WHERE id = $1`, [requestId]);
+  await db.close();
+
+  const apiRate = stored / apiSeconds;
+  const copyRate = (batches * BATCH) / copySeconds;
+  printTable(
+    `POST /predict in batches of ${BATCH.toLocaleString('en')} rows, ${apiUrl} (${batches} batches, ${concurrency} at a time)`,
+    [
+      {
+        measure: 'rows stored per second, end to end',
+        value: apiRate,
+        unit: 'rows/s',
+        goal: { value: 250_000, better: 'higher' },
+      },
+      { measure: 'Postgres COPY alone, same rows (peer)', value: copyRate, unit: 'rows/s' },
+      { measure: 'API rate / COPY alone', value: apiRate / copyRate, unit: '' },
+      {
+        measure: 'rows stored / rows sent',
+        value: stored / (batches * BATCH),
+        unit: '',
+        goal: { value: 1, better: 'higher' },
+        note: `${stored.toLocaleString('en')} of ${(batches * BATCH).toLocaleString('en')}`,
+      },
+    ],
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+/**
+ * Single-row POST /predict against the running API (start it with `npm start`):
+ * autocannon at concurrency 32 for 30 s (throughput, p50/p99, errors, and whether every answered
+ * prediction was stored), then one client at a time for latency (timed per request in µs). The
+ * peer, measured first in the same run: the same server answering a 404 at concurrency 32.
+ *   npx tsx bench/predict-single.ts [--seconds 30]
+ */
+import http from 'node:http';
+import autocannon from 'autocannon';
+import { sampleRows } from './rows';
+import { benchTarget, countPredictions, percentile, printTable } from './support';
+
+const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 30;
+
+/** Sequential requests over one keep-alive connection, each timed with hrtime. */
+async function sequentialLatencies(
+  url: URL,
+  headers: Record<string, string>,
+  bodies: string[],
+  durationMs: number,
+) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  const end = performance.now() + durationMs;
+  for (let i = 0; performance.now() < end; i++) {
+    const body = bodies[i % bodies.length]!;
+    const started = process.hrtime.bigint();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(url, { method: 'POST', headers, agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    if (status !== 200) throw new Error(`POST /predict answered ${status}`);
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  agent.destroy();
+  return latencies.sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const { apiUrl, headers, db } = benchTarget();
+  const bodies = sampleRows(1000).map((row) => JSON.stringify({ source: 'webapp', rows: [row] }));
+  const url = new URL('/predict', apiUrl);
+  const warm = await fetch(url, { method: 'POST', headers, body: bodies[0] });
+  if (warm.status !== 200)
+    throw new Error(`POST /predict answered ${warm.status}: ${await warm.text()} (is a model active?)`);
+
+  // The peer, in the same run: the same server answering an unknown route (404) through the same
+  // middleware, no body, no model, no database: what this machine allows this app right now.
+  const floor = await autocannon({
+    url: new URL('/no-such-route', apiUrl).href,
+    headers,
+    connections: 32,
+    duration: Math.min(10, seconds),
+  });
+
+  const before = await countPredictions(db);
+  let next = 0;
+  const result = await autocannon({
+    url: url.href,
+    method: 'POST',
+    headers,
+    connections: 32,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const stored = (await countPredictions(db)) - before;
+  const ok = result['2xx'];
+  const errors = result.errors + result.timeouts + result.non2xx;
+
+  const sequential = await sequentialLatencies(url, headers, bodies, Math.min(10_000, seconds * 1000));
+  await db.close();
+
+  printTable(
+    `Single-row POST /predict, ${apiUrl} (autocannon, ${seconds} s at concurrency 32; then 1 client for ${Math.min(10, seconds)} s)`,
+    [
+      {
+        measure: 'requests/s at concurrency 32',
+        value: result.requests.average,
+        unit: 'req/s',
+        goal: { value: 4000, better: 'higher' },
+      },
+      {
+        measure: 'peer: GET unknown route (404), same server',
+        value: floor.requests.average,
+        unit: 'req/s',
+        note: `predict runs at ${((100 * result.requests.average) / floor.requests.average).toFixed(0)}% of it`,
+      },
+      { measure: 'p50 latency at concurrency 32', value: result.latency.p50, unit: 'ms' },
+      {
+        measure: 'p99 latency at concurrency 32',
+        value: result.latency.p99,
+        unit: 'ms',
+        goal: { value: 20, better: 'lower' },
+      },
+      { measure: 'errors (non-2xx, timeouts)', value: errors, unit: '' },
+      {
+        measure: 'predictions stored / answered',
+        value: stored / Math.max(1, ok),
+        unit: '',
+        goal: { value: 1, better: 'higher' },
+        note: `${stored.toLocaleString('en')} of ${ok.toLocaleString('en')}`,
+      },
+      { measure: 'p50 latency, one client', value: percentile(sequential, 0.5), unit: 'ms' },
+      {
+        measure: 'p99 latency, one client',
+        value: percentile(sequential, 0.99),
+        unit: 'ms',
+        goal: { value: 3, better: 'lower' },
+      },
+    ],
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { ActiveModel } from '../../api/active-model';
+import { createApp } from '../../api/app';
+import { databaseCheck } from '../../api/health';
+import { PredictionWriter, type WriterOptions } from '../../api/prediction-writer';
+import { loadConfig } from '../../core/config';
+import { activeSpec } from '../../core/feature-spec';
+import { createLogger } from '../../core/logger';
+import { createTestDatabase, type TestDatabase } from './database';
+import { temporalAddress } from './temporal';
+
+export interface TestApi {
+  url: string;
+  db: TestDatabase;
+  model: ActiveModel;
+  writer: PredictionWriter;
+  request(method: string, route: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API on a fresh migrated database, listening on a free port: what `api/main.ts` wires
+ * up, minus Temporal. `dataDir` holds data/models, where the registry's artifacts are looked up.
+ */
+export async function startTestApi(
+  dataDir: string,
+  options: { token?: string; bodyLimit?: string; writer?: WriterOptions; pollMs?: number } = {},
+): Promise<TestApi> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    CONTRAIL_DATA_DIR: dataDir,
+    ...(options.token ? { CONTRAIL_API_TOKEN: options.token } : {}),
+  });
+  const log = createLogger('test-api', 'error');
+  const model = new ActiveModel(db.pool, activeSpec, path.join(dataDir, 'models'), log, {
+    databaseUrl: db.url,
+    pollMs: options.pollMs ?? 60_000,
+  });
+  await model.start();
+  const writer = new PredictionWriter(db.pool, options.writer);
+  // The pipelines routes need a Temporal client; these tests never call them, so it stays unconnected.
+  const temporal = Connection.lazy({ address: temporalAddress() });
+  const app = createApp({
+    config,
+    log,
+    db,
+    temporal: new Client({ connection: temporal }),
+    checks: [databaseCheck(db), model.healthCheck()],
+    predictions: {
+      spec: activeSpec,
+      pool: db.pool,
+      model,
+      writer,
+      ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    },
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    db,
+    model,
+    writer,
+    request: (method, route, body, headers = {}) =>
+      fetch(`${url}${route}`, {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      }),
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await writer.drain();
+      await model.stop();
+      await temporal.close();
+      await db.drop();
+    },
+  };
+}
