@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { errorBody } from './errors';
 import { renderPredictAnswer } from './predict-response';
-import type { RowValidation } from './validate-rows';
+import type { RowValidation } from '../core/feature-spec';
 
 interface StoredRequest {
   id: string;

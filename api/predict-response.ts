@@ -1,4 +1,4 @@
-import type { RowError } from './validate-rows';
+import type { RowError } from '../core/feature-spec';
 
 /** The parts of a POST /predict answer; rendered by hand because a 100,000-row answer is the hot path. */
 export interface PredictAnswer {

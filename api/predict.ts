@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
 import type pg from 'pg';
-import type { DatasetSpec } from '../core/feature-spec';
+import { type DatasetSpec, rowValidator } from '../core/feature-spec';
 import type { ActiveModel } from './active-model';
 import { ApiError } from './errors';
 import { replayStoredRequest } from './idempotency';
@@ -9,7 +9,6 @@ import { predictRequestSchema } from './predict-schemas';
 import { renderPredictAnswer } from './predict-response';
 import type { PredictionWriter } from './prediction-writer';
 import { requestIdOf } from './request-id';
-import { rowValidator } from './validate-rows';
 
 /** 100,000 rows of about 110 bytes of JSON each, with room to spare. */
 export const PREDICT_BODY_LIMIT = '32mb';

@@ -5,6 +5,7 @@ export * from './types';
 export * from './datetime';
 export * from './row-schema';
 export * from './csv-record';
+export * from './validate-rows';
 
 /** The data set this deployment runs. Another data set means another spec module here, and a model trained on it. */
 export const activeSpec: DatasetSpec = flightsSpec;

@@ -13,7 +13,7 @@ export interface PredictedRow {
   index: number;
   features: Record<string, unknown>;
   prediction?: number | null;
-  error?: { issues: RowIssue[] };
+  error?: { message: string; issues: RowIssue[] };
 }
 
 export interface PredictResponse {
@@ -23,7 +23,8 @@ export interface PredictResponse {
   predicted: number;
   rejected: number;
   replayed: boolean;
-  rows: PredictedRow[];
+  /** One per row sent, in order; refused rows are answers too (the status stays 200). */
+  results: PredictedRow[];
 }
 
 export type PredictionSource = 'webapp' | 'scheduled';

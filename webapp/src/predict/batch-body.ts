@@ -24,7 +24,3 @@ export function batchesOf(rows: readonly object[]): Batch[] {
   }
   return batches;
 }
-
-/** The rows of a body (only needed when the API refuses a whole batch and the page must show them). */
-export const rowsOf = (batch: Batch): unknown[] =>
-  (JSON.parse(new TextDecoder().decode(batch.body)) as { rows: unknown[] }).rows;

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { activeSpec, fileColumns, rowFromCsvRecord, rowSchema } from '../../../core/feature-spec';
+import { activeSpec, fileColumns, rowFromCsvRecord, rowValidator } from '../../../core/feature-spec';
 import type { RowIssue } from '../api/types';
 import { BATCH_SIZE, batchBody } from './batch-body';
 import {
@@ -13,11 +13,11 @@ import {
 /**
  * Parses and checks an uploaded CSV off the page's thread, in chunks, reporting progress: a
  * 100,000-row file never freezes the page. Each record becomes the row the API will receive
- * (rowFromCsvRecord), is checked with the API's own row schema (so "will be rejected" means what
+ * (rowFromCsvRecord), is checked by the API's own row validator (so "will be rejected" means what
  * the API will say), and is written straight into an encoded request body, handed to the page
  * without copying: the page never holds 100,000 row objects.
  */
-const schema = rowSchema(activeSpec);
+const validate = rowValidator(activeSpec);
 const known = new Set(fileColumns(activeSpec, { withLabel: false }));
 const required = activeSpec.features.filter((f) => f.required).map((f) => f.name);
 const scope = self as unknown as { postMessage(message: WorkerMessage, transfer?: Transferable[]): void };
@@ -30,21 +30,13 @@ function headerOf(fields: readonly string[]): CsvHeader {
   };
 }
 
-function issuesOf(row: Record<string, string | number>, unreadable: string | undefined): RowIssue[] {
-  const issues: RowIssue[] = unreadable
-    ? [{ field: null, message: `unreadable CSV line: ${unreadable}` }]
-    : [];
-  const checked = schema.safeParse(row);
-  if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const field = issue.path.length > 0 ? String(issue.path[0]) : null;
-      issues.push({
-        field,
-        message: field && row[field] === undefined ? `${field} is missing` : issue.message,
-      });
-    }
-  }
-  return issues;
+/** A missing value is worded for people; every other reason is the API's own. */
+function readable(row: Record<string, unknown>, issues: readonly RowIssue[]): RowIssue[] {
+  return issues.map((issue) =>
+    issue.field && row[issue.field] === undefined
+      ? { field: issue.field, message: `${issue.field} is missing` }
+      : issue,
+  );
 }
 
 function parse(file: File): void {
@@ -69,12 +61,18 @@ function parse(file: File): void {
       header ??= headerOf(results.meta.fields ?? []);
       const broken = new Map<number, string>();
       for (const error of results.errors) if (error.row !== undefined) broken.set(error.row, error.message);
-      results.data.forEach((record, i) => {
+      const rows = results.data.map((record) => rowFromCsvRecord(activeSpec, record));
+      const refused = new Map(validate(rows).errors.map((e) => [e.index, e.issues]));
+      rows.forEach((row, i) => {
         const index = rowCount++;
-        const row = rowFromCsvRecord(activeSpec, record);
         if (preview.length < PREVIEW_ROWS) preview.push(row);
-        const issues = issuesOf(row, broken.get(i));
-        if (issues.length > 0 && rejectedCount++ < LISTED_REJECTIONS) rejected.push({ index, issues });
+        const reasons = refused.get(i);
+        if (reasons && rejectedCount++ < LISTED_REJECTIONS) {
+          // Only what the API refuses is listed; a garbled line explains why its fields are wrong.
+          const unreadable = broken.get(i);
+          const note = unreadable ? [{ field: null, message: `unreadable CSV line: ${unreadable}` }] : [];
+          rejected.push({ index, issues: [...note, ...readable(row, reasons)] });
+        }
         pending.push(JSON.stringify(row));
         if (pending.length === BATCH_SIZE) flush();
       });

@@ -1,6 +1,6 @@
-import { apiFetch, ApiProblem } from '../api/client';
-import type { PredictResponse, RowIssue } from '../api/types';
-import { type Batch, rowsOf } from './batch-body';
+import { apiFetch } from '../api/client';
+import type { PredictResponse } from '../api/types';
+import type { Batch } from './batch-body';
 import { type ResultRow, toResultRow } from './results';
 
 export interface SendProgress {
@@ -28,20 +28,6 @@ export const newSendState = (): SendState => ({
   batchesDone: 0,
 });
 
-/** A batch the API refused as a whole because none of its rows is valid (422 invalid_rows). */
-function rejectedBatch(problem: ApiProblem, batch: Batch, offset: number): ResultRow[] | undefined {
-  if (problem.status !== 422 || problem.code !== 'invalid_rows') return undefined;
-  const refused = (problem.details as { rows?: { index: number; issues: RowIssue[] }[] } | undefined)?.rows;
-  if (!Array.isArray(refused)) return undefined;
-  const sent = rowsOf(batch);
-  return refused.map((r) => ({
-    index: r.index + offset,
-    features: (sent[r.index] ?? {}) as Record<string, unknown>,
-    prediction: null,
-    issues: r.issues,
-  }));
-}
-
 /**
  * Sends the batches to POST /predict in order and gathers every row's answer. Resumes from
  * `state` (after a failure, the person presses retry); throws the failing batch's ApiProblem,
@@ -58,20 +44,14 @@ export async function sendBatches(
   for (let b = state.batchesDone; b < batches.length; b++) {
     const batch = batches[b]!;
     onProgress({ sentRows: offset, totalRows });
-    try {
-      const answer = await apiFetch<PredictResponse>('/predict', {
-        method: 'POST',
-        body: batch.body,
-        signal,
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `webapp-${state.uploadId}-${b}` },
-      });
-      for (const row of answer.rows) state.results.push(toResultRow(row, offset));
-      if (!state.modelVersions.includes(answer.modelVersion)) state.modelVersions.push(answer.modelVersion);
-    } catch (error) {
-      const refused = error instanceof ApiProblem ? rejectedBatch(error, batch, offset) : undefined;
-      if (!refused) throw error;
-      state.results.push(...refused);
-    }
+    const answer = await apiFetch<PredictResponse>('/predict', {
+      method: 'POST',
+      body: batch.body,
+      signal,
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `webapp-${state.uploadId}-${b}` },
+    });
+    for (const row of answer.results) state.results.push(toResultRow(row, offset));
+    if (!state.modelVersions.includes(answer.modelVersion)) state.modelVersions.push(answer.modelVersion);
     state.batchesDone = b + 1;
     offset += batch.rows;
   }

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { type DatasetSpec, type FeatureColumn, parseDateTime, rowSchema } from '../core/feature-spec';
+import { parseDateTime } from './datetime';
+import { rowSchema } from './row-schema';
+import type { DatasetSpec, FeatureColumn } from './types';
+
+/**
+ * Row checking shared by the API (every request) and the web app (a CSV before it is sent), so both
+ * refuse exactly the same rows with the same words.
+ */
 
 /** Why one row was refused: each field's problem, as the spec's row schema words it. */
 export interface RowError {
