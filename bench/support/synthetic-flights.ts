@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import { type DatasetSpec, fileColumns, formatDateTime, parseDateTime } from '../../core/feature-spec';
+import { SeededRandom } from '../../cli/data/random';
+
+/**
+ * Rows shaped like a raw file of the active spec (id, then each feature within its range), with a
+ * small share of realistic errors (unknown codes, text in numbers, malformed dates, duplicates), so
+ * the benchmarks exercise both the pass and the fail paths of every expectation.
+ */
+export function syntheticColumns(
+  spec: DatasetSpec,
+  rows: number,
+  errorShare = 0.01,
+  seed = 7,
+): { header: string[]; columns: string[][] } {
+  const rng = new SeededRandom(seed);
+  const header = fileColumns(spec, { withLabel: false });
+  const columns = header.map(() => new Array<string>(rows));
+  const start = parseDateTime('2001-04-01 00:00');
+  for (let r = 0; r < rows; r++) {
+    header.forEach((name, c) => {
+      columns[c]![r] = cellFor(spec, name, r, rng, start);
+    });
+    if (rng.next() < errorShare) {
+      const c = 1 + Math.floor(rng.next() * (header.length - 1));
+      columns[c]![r] = rng.pick(['XXX', 'far', '2001-04-31 10:20', '', ' ATL', '12.5']);
+    }
+    if (r > 0 && rng.next() < errorShare / 4)
+      header.forEach((_, c) => (columns[c]![r] = columns[c]![r - 1]!));
+  }
+  return { header, columns };
+}
+
+function cellFor(spec: DatasetSpec, name: string, row: number, rng: SeededRandom, start: number): string {
+  if (spec.idColumn?.name === name) return String(1_000_000 + row);
+  const feature = spec.features.find((f) => f.name === name)!;
+  switch (feature.kind) {
+    case 'category':
+      return feature.values[(row * 7 + (name.length % 3) * 11 + rng.int(0, 3)) % feature.values.length]!;
+    case 'number':
+      return String(
+        feature.integer
+          ? rng.int(feature.min, feature.max)
+          : feature.min + rng.next() * (feature.max - feature.min),
+      );
+    case 'datetime':
+      return formatDateTime(start + row * 7_000);
+  }
+}
+
+/** Writes the rows as a CSV file (no quoting needed: synthetic cells hold no commas or quotes). */
+export function writeSyntheticCsv(file: string, spec: DatasetSpec, rows: number, errorShare = 0.01): void {
+  const { header, columns } = syntheticColumns(spec, rows, errorShare);
+  const out = fs.openSync(file, 'w');
+  const lines: string[] = [header.join(',')];
+  const flush = () => {
+    fs.writeSync(out, `${lines.join('\n')}\n`);
+    lines.length = 0;
+  };
+  for (let r = 0; r < rows; r++) {
+    lines.push(columns.map((column) => column[r]).join(','));
+    if (lines.length >= 100_000) flush();
+  }
+  flush();
+  fs.closeSync(out);
+}
