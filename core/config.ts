@@ -69,6 +69,17 @@ const schema = z.object({
     .string()
     .regex(/^[^@\s]+@[^@\s]+$/, 'an e-mail address')
     .default('contrail@localhost'),
+  ALERT_CRITICALITIES: z
+    .preprocess(emptyAsUndefined, z.string().default('medium,high'))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['low', 'medium', 'high'], 'comma-separated criticalities: low, medium, high'))),
+  ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  CONTRAIL_EXPECTATION_SUITE: optional(z.string()),
   CONTRAIL_DEMO_DATA: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -103,7 +114,13 @@ export interface Config {
     smtpUrl: string | undefined;
     emailTo: string[];
     emailFrom: string;
+    /** Data-quality criticalities that send a Teams message and an e-mail (a report is always written). */
+    notify: ('low' | 'medium' | 'high')[];
+    /** Delivery attempts per channel before an alert is recorded as failed. */
+    maxAttempts: number;
   };
+  /** A JSON expectation suite replacing or extending the one derived from the feature spec. */
+  expectationSuite: string | undefined;
   demoData: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
 }
@@ -194,7 +211,10 @@ function toConfig(raw: RawConfig, tls: TemporalTls): Config {
       smtpUrl: raw.SMTP_URL,
       emailTo: raw.ALERT_EMAIL_TO ?? [],
       emailFrom: raw.ALERT_EMAIL_FROM,
+      notify: raw.ALERT_CRITICALITIES,
+      maxAttempts: raw.ALERT_MAX_ATTEMPTS,
     },
+    expectationSuite: raw.CONTRAIL_EXPECTATION_SUITE && path.resolve(raw.CONTRAIL_EXPECTATION_SUITE),
     demoData: raw.CONTRAIL_DEMO_DATA,
     logLevel: raw.LOG_LEVEL,
   };
