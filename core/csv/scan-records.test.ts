@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { SeededRandom } from '../../cli/data/random';
 import { useTempDir } from '../../tests/support/temp-dir';
 import { readRecords } from './read-records';
+import { scanRecords } from './scan-records';
 
 const tempDir = useTempDir('scan');
 
@@ -86,6 +87,25 @@ describe('the CSV grammar', () => {
       const expected = Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
       expect(expected).toEqual(table);
       expect(await fieldsOf(text, rng.int(1, 64))).toEqual(table);
+    }
+  });
+
+  it('finds the same record boundaries when only boundaries are asked for, quotes or not', () => {
+    const rng = new SeededRandom(5);
+    const pieces = ['a', 'bc', ',', ',', '\n', '\r\n', '\r', ' ', '"x"', 'é'];
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: rng.int(0, 40) }, () => rng.pick(pieces)).join('');
+      const bytes = Buffer.from(text);
+      const bounds = (wantsFields: boolean, final: boolean) => {
+        const found: [number, number][] = [];
+        const outcome = scanRecords(bytes, 0, final, {
+          wantsFields,
+          record: (_f, _c, start, end) => found.push([start, end]),
+        });
+        return { found, consumed: outcome.consumed };
+      };
+      for (const final of [true, false])
+        expect([text, bounds(false, final)]).toEqual([text, bounds(true, final)]);
     }
   });
 });

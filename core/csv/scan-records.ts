@@ -46,7 +46,7 @@ export class FieldSpans {
 
 /** Receives each complete record; `fields` is reused between calls. */
 export interface RecordSink {
-  /** False: only record boundaries are needed (the split's fast path). */
+  /** False: only record boundaries are needed (the split's fast path); fields and their count are not given. */
   readonly wantsFields: boolean;
   record(fields: FieldSpans, fieldCount: number, start: number, end: number, malformed: boolean): void;
 }
@@ -65,6 +65,7 @@ export interface ScanOutcome {
 export function scanRecords(bytes: Buffer, from: number, final: boolean, sink: RecordSink): ScanOutcome {
   const length = bytes.length;
   const collect = sink.wantsFields;
+  if (!collect && bytes.indexOf(QUOTE, from) < 0) return scanLines(bytes, from, final, sink);
   const fields = new FieldSpans();
   let pos = from;
   let consumed = from;
@@ -72,8 +73,13 @@ export function scanRecords(bytes: Buffer, from: number, final: boolean, sink: R
   records: while (pos < length) {
     const start = pos;
     let c = bytes[pos]!;
-    if (c === LF || (c === CR && pos + 1 < length && bytes[pos + 1] === LF)) {
-      consumed = pos += c === LF ? 1 : 2;
+    if (c === LF) {
+      consumed = ++pos;
+      continue;
+    }
+    if (c === CR && (pos + 1 === length || bytes[pos + 1] === LF)) {
+      if (pos + 1 === length && !final) break;
+      consumed = pos = Math.min(pos + 2, length);
       continue;
     }
     let count = 0;
@@ -132,6 +138,31 @@ export function scanRecords(bytes: Buffer, from: number, final: boolean, sink: R
     consumed = pos;
   }
   return { consumed };
+}
+
+/**
+ * Record boundaries of text without a single quote: then a record is a non-blank line, found with
+ * the native indexOf (several times faster than looking at every byte). Same records as above.
+ */
+function scanLines(bytes: Buffer, from: number, final: boolean, sink: RecordSink): ScanOutcome {
+  const fields = new FieldSpans();
+  let pos = from;
+  while (pos < bytes.length) {
+    let lf = bytes.indexOf(LF, pos);
+    if (lf < 0) {
+      if (!final) break;
+      lf = bytes.length;
+    }
+    const end = lf > pos && bytes[lf - 1] === CR ? lf - 1 : lf;
+    if (end > pos) {
+      let count = 1;
+      for (let at = bytes.indexOf(COMMA, pos); at >= 0 && at < end; at = bytes.indexOf(COMMA, at + 1))
+        count++;
+      sink.record(fields, count, pos, end, false);
+    }
+    pos = lf + 1;
+  }
+  return { consumed: Math.min(pos, bytes.length) };
 }
 
 /** The text of a field written with quotes: without them, `""` read as `"`, text after the closing quote kept. */

@@ -10,7 +10,7 @@ import { type RecordSink, scanRecords } from './scan-records';
  * invalid UTF-8), has an unterminated quote or a runaway record stops with a `problem`.
  */
 export interface StreamSink extends RecordSink {
-  /** A new record-aligned region: the records that follow are spans of `bytes`. */
+  /** A new record-aligned region: the records that follow are spans of `bytes`, which is reused after endRegion. */
   beginRegion(bytes: Buffer): void;
   /** Every record of the region has been delivered. */
   endRegion(): void | Promise<void>;
@@ -47,8 +47,11 @@ export async function streamRecords(
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const hash = crypto.createHash('sha256');
   const handle = await fs.open(file, 'r');
-  let carry = Buffer.alloc(0);
-  let carryOffset = 0; // file offset of carry[0]
+  // One buffer for the whole file: the unfinished record at a chunk's end (the carry) moves to its
+  // front and the next chunk is read behind it. Fewer large allocations, less garbage collection.
+  let buffer = Buffer.allocUnsafe(chunkBytes + 64 * 1024);
+  let carryLength = 0;
+  let carryOffset = 0; // file offset of buffer[0]
   let utf8Pending = 0; // bytes at the end of carry not yet checked as UTF-8
   let total = 0;
   let startSeen = false;
@@ -57,12 +60,16 @@ export async function streamRecords(
   });
   try {
     for (;;) {
-      const buffer = Buffer.allocUnsafe(carry.length + chunkBytes);
-      carry.copy(buffer, 0);
-      const { bytesRead } = await handle.read(buffer, carry.length, chunkBytes, null);
+      if (buffer.length < carryLength + chunkBytes) {
+        const bigger = Buffer.allocUnsafe(carryLength + chunkBytes);
+        buffer.copy(bigger, 0, 0, carryLength);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, carryLength, chunkBytes, null);
       const final = bytesRead === 0;
-      let bytes = buffer.subarray(0, carry.length + bytesRead);
-      const fresh = bytes.subarray(carry.length);
+      let bytes = buffer.subarray(0, carryLength + bytesRead);
+      let base = 0; // where `bytes` starts in `buffer`
+      const fresh = bytes.subarray(carryLength);
       hash.update(fresh);
       if (fresh.indexOf(0) >= 0) {
         return stop(
@@ -71,7 +78,7 @@ export async function streamRecords(
           total + fresh.indexOf(0),
         );
       }
-      const checkFrom = carry.length - utf8Pending;
+      const checkFrom = carryLength - utf8Pending;
       const checkTo = final ? bytes.length : completeUtf8Length(bytes);
       if (!isUtf8(bytes.subarray(checkFrom, checkTo))) {
         return stop('encoding', 'the file is not UTF-8 text', carryOffset + checkFrom);
@@ -81,27 +88,28 @@ export async function streamRecords(
       if (!startSeen) {
         // A byte-order mark is not data: drop it, once three bytes are in hand.
         if (bytes.length < BOM.length && !final) {
-          carry = Buffer.from(bytes);
+          carryLength = bytes.length;
           continue;
         }
         startSeen = true;
         if (bytes.subarray(0, BOM.length).equals(BOM)) {
           bytes = bytes.subarray(BOM.length);
-          carryOffset = BOM.length;
+          base = BOM.length;
         }
       }
       sink.beginRegion(bytes);
       const outcome = scanRecords(bytes, 0, final, sink);
       await sink.endRegion();
       if (outcome.unterminatedQuoteAt !== undefined) {
-        const at = carryOffset + outcome.unterminatedQuoteAt;
+        const at = carryOffset + base + outcome.unterminatedQuoteAt;
         return stop('unterminated_quote', `a quoted field opened at byte ${at} is never closed`, at);
       }
       if (final) return { bytes: total, sha256: hash.digest('hex') };
-      carry = Buffer.from(bytes.subarray(outcome.consumed));
-      carryOffset += outcome.consumed;
-      utf8Pending = Math.min(utf8Pending, carry.length);
-      if (carry.length > maxRecordBytes) {
+      carryLength = bytes.length - outcome.consumed;
+      buffer.copyWithin(0, base + outcome.consumed, base + bytes.length);
+      carryOffset += base + outcome.consumed;
+      utf8Pending = Math.min(utf8Pending, carryLength);
+      if (carryLength > maxRecordBytes) {
         return stop(
           'record_too_long',
           `a record starting at byte ${carryOffset} is longer than ${maxRecordBytes} bytes (an unclosed quote?)`,

@@ -29,6 +29,22 @@ export class BatchBuilder {
     };
   }
 
+  /** Starts the next region's batch in the same arrays (the previous batch must be done with). */
+  reset(offset: number, bytes: Buffer): void {
+    const { starts, ends } = this.batch;
+    this.batch = {
+      offset,
+      rowCount: 0,
+      bytes,
+      starts,
+      ends,
+      texts: [],
+      raggedRows: [],
+      raggedCounts: [],
+      malformedRows: [],
+    };
+  }
+
   add(fields: FieldSpans, count: number, malformed: boolean): void {
     const batch = this.batch;
     const row = batch.rowCount++;

@@ -1,12 +1,14 @@
+import { isAscii } from 'node:buffer';
 import { DATETIME_STRFTIME } from '../feature-spec';
 import * as byteSet from './byte-set';
 import * as hashing from './hash-set';
 import * as parsing from './parse-values';
+import { CodeDecisions, ValueDictionary } from './value-dictionary';
 
 // Hot functions are bound once: tsx's CommonJS output reads an imported binding through a getter
 // on every call, which in a loop over a million cells costs more than the call itself.
 const { equalBytes } = byteSet;
-const { combineHash, Hash64Set, hashBytes } = hashing;
+const { hashBytes } = hashing;
 const { compileStrftime, isInteger, parseDecimal } = parsing;
 type ByteSet = byteSet.ByteSet;
 
@@ -73,6 +75,16 @@ export class BatchView {
     });
   }
 
+  /** How many cells of the column are empty. */
+  missingCount(column: number): number {
+    return this.memo(`missing-count:${column}`, () => {
+      const missing = this.missing(column);
+      let count = 0;
+      for (let at = missing.indexOf(1); at >= 0; at = missing.indexOf(1, at + 1)) count++;
+      return count;
+    });
+  }
+
   /** Each cell as a plain decimal number; NaN where it is not one (or empty). */
   numbers(column: number): Float64Array {
     return this.memo(`numbers:${column}`, () => {
@@ -110,19 +122,48 @@ export class BatchView {
     });
   }
 
-  /** 1 where the cell is in `values` (`key` names the set in the cache). */
+  /** 1 where the cell is in `values` (`key` names the set). */
   inSet(column: number, values: ByteSet, key: string): Uint8Array {
-    return this.memo(`in:${column}:${key}`, () => {
+    return this.decideOnce(column, `in:${key}`, (bytes, start, end) => values.has(bytes, start, end));
+  }
+
+  /** Each cell's code in the column's dictionary of distinct values (-1: past the dictionary's limit). */
+  codes(column: number): Int32Array {
+    return this.memo(`codes:${column}`, () => {
+      const dictionary = this.sharedValue(`dictionary:${column}`, () => new ValueDictionary());
+      const out = new Int32Array(this.rowCount);
+      const { bytes, texts } = this.batch;
+      dictionary.encode(
+        { bytes, texts, starts: this.batch.starts[column]!, ends: this.batch.ends[column]! },
+        out,
+      );
+      return out;
+    });
+  }
+
+  /**
+   * 1 where `decide` says yes, asked once per distinct value of the column for the whole file (see
+   * ValueDictionary), and cell by cell only past the dictionary's limit.
+   */
+  decideOnce(
+    column: number,
+    key: string,
+    decide: (bytes: Uint8Array, start: number, end: number) => boolean,
+  ): Uint8Array {
+    return this.memo(`decide:${key}:${column}`, () => {
+      const decisions = this.sharedValue(`decisions:${key}:${column}`, () => new CodeDecisions());
+      const codes = this.codes(column);
+      const table = decisions.table;
       const { bytes, starts, ends, out } = this.spans(column, Uint8Array);
       for (let row = 0; row < out.length; row++) {
-        const start = starts[row]!;
-        if (
-          start >= 0
-            ? values.has(bytes, start, ends[row]!)
-            : this.viaText(start, (b, s, e) => values.has(b, s, e))
-        ) {
-          out[row] = 1;
+        const code = codes[row]!;
+        let yes = code >= 0 ? table[code]! : -1;
+        if (yes < 0) {
+          const start = starts[row]!;
+          yes = (start >= 0 ? decide(bytes, start, ends[row]!) : this.viaText(start, decide)) ? 1 : 0;
+          if (code >= 0) table[code] = yes;
         }
+        out[row] = yes;
       }
       return out;
     });
@@ -132,9 +173,11 @@ export class BatchView {
   lengths(column: number): Int32Array {
     return this.memo(`lengths:${column}`, () => {
       const { bytes, starts, ends, out } = this.spans(column, Int32Array);
+      const ascii = this.memo('ascii', () => isAscii(bytes));
       for (let row = 0; row < out.length; row++) {
         const start = starts[row]!;
-        out[row] = start >= 0 ? codePoints(bytes, start, ends[row]!) : this.viaText(start, codePoints);
+        if (start < 0) out[row] = this.viaText(start, codePoints);
+        else out[row] = ascii ? ends[row]! - start : codePoints(bytes, start, ends[row]!);
       }
       return out;
     });
@@ -154,47 +197,21 @@ export class BatchView {
     });
   }
 
-  /** 1 where a (non-empty) value appears for the first time in the file; one table per column serves every expectation. */
-  firstSeen(column: number): Uint8Array {
-    return this.memo(`first:${column}`, () => {
-      const seen = this.sharedValue(`seen:${column}`, () => new Hash64Set(this.rowCount));
-      const missing = this.missing(column);
-      const hashes = this.hashes(column);
-      const out = new Uint8Array(this.rowCount);
-      for (let row = 0; row < out.length; row++) {
-        if (missing[row] === 0 && seen.add(hashes[row * 2]!, hashes[row * 2 + 1]!)) out[row] = 1;
+  /** Sets `out[row] = 1` where columns `a` and `b` hold the same text. */
+  markSameText(a: number, b: number, out: Uint8Array): void {
+    const { bytes } = this.batch;
+    const [aStarts, aEnds] = [this.batch.starts[a]!, this.batch.ends[a]!];
+    const [bStarts, bEnds] = [this.batch.starts[b]!, this.batch.ends[b]!];
+    for (let row = 0; row < out.length; row++) {
+      const aStart = aStarts[row]!;
+      const bStart = bStarts[row]!;
+      const length = aEnds[row]! - aStart;
+      if (aStart < 0 || bStart < 0) {
+        if (this.text(a, row) === this.text(b, row)) out[row] = 1;
+      } else if (length === bEnds[row]! - bStart && equalBytes(bytes, aStart, bytes, bStart, length)) {
+        out[row] = 1;
       }
-      return out;
-    });
-  }
-
-  /** 1 where the combination of `columns` appears for the first time in the file. */
-  firstSeenRows(columns: readonly number[]): Uint8Array {
-    const key = columns.join(',');
-    return this.memo(`first-rows:${key}`, () => {
-      const seen = this.sharedValue(`seen-rows:${key}`, () => new Hash64Set(this.rowCount));
-      const hashes = new Int32Array(this.rowCount * 2);
-      columns.forEach((column, position) => {
-        const cells = this.hashes(column);
-        for (let row = 0; row < this.rowCount; row++) {
-          combineHash(hashes, row * 2, cells[row * 2]!, cells[row * 2 + 1]!, position);
-        }
-      });
-      const out = new Uint8Array(this.rowCount);
-      for (let row = 0; row < out.length; row++)
-        if (seen.add(hashes[row * 2]!, hashes[row * 2 + 1]!)) out[row] = 1;
-      return out;
-    });
-  }
-
-  /** Whether two cells of a row hold the same text. */
-  sameText(a: number, b: number, row: number): boolean {
-    const { bytes, starts, ends } = this.batch;
-    const aStart = starts[a]![row]!;
-    const bStart = starts[b]![row]!;
-    if (aStart < 0 || bStart < 0) return this.text(a, row) === this.text(b, row);
-    const length = ends[a]![row]! - aStart;
-    return length === ends[b]![row]! - bStart && equalBytes(bytes, aStart, bytes, bStart, length);
+    }
   }
 
   /** A column's spans, and an output array of its length. */
@@ -221,8 +238,14 @@ export class BatchView {
     return remember(this.cache, key, compute);
   }
 
-  private sharedValue<T>(key: string, create: () => T): T {
+  /** State kept across the file's batches (see the constructor), created on first use. */
+  sharedValue<T>(key: string, create: () => T): T {
     return remember(this.shared, key, create);
+  }
+
+  /** Whether a view was already computed for this batch (e.g. `codes:3`). */
+  has(key: string): boolean {
+    return this.cache.has(key);
   }
 }
 
@@ -233,4 +256,19 @@ function remember<T>(cache: Map<string, unknown>, key: string, compute: () => T)
     cache.set(key, value);
   }
   return value;
+}
+
+/**
+ * Calls `unexpected` for each row where `flags` holds `value` and the cell is not missing. Found with
+ * the typed array's native indexOf: most rows are good, so the loop visits only the bad ones.
+ */
+export function reportWhere(
+  flags: Uint8Array,
+  value: 0 | 1,
+  missing: Uint8Array | undefined,
+  unexpected: (row: number) => void,
+): void {
+  for (let row = flags.indexOf(value); row >= 0; row = flags.indexOf(value, row + 1)) {
+    if (missing?.[row] !== 1) unexpected(row);
+  }
 }

@@ -41,17 +41,33 @@ export function isInteger(bytes: Uint8Array, start: number, end: number): boolea
   return true;
 }
 
-function digits(bytes: Uint8Array, at: number, width: number): number {
-  let value = 0;
-  for (let i = at; i < at + width; i++) {
-    const digit = bytes[i]! - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** Days from 1970-01-01 to a date (Howard Hinnant's days_from_civil), for years from 1. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
-/** Epoch ms (UTC) of a calendar date-time, NaN when impossible. Integer arithmetic: Date.UTC costs more than the whole parse. */
+const isLeap = (year: number) => (year & 3) === 0 && (year % 100 !== 0 || year % 400 === 0);
+const daysIn = (year: number, month: number) =>
+  month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+
+// The first day and the length of every month from 1900 to 2199, looked up instead of computed.
+const FIRST_YEAR = 1900;
+const YEARS = 300;
+const MONTH_START = new Float64Array(YEARS * 12);
+const MONTH_DAYS = new Uint8Array(YEARS * 12);
+for (let year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
+  for (let month = 1; month <= 12; month++) {
+    MONTH_START[(year - FIRST_YEAR) * 12 + month - 1] = daysFromCivil(year, month, 1);
+    MONTH_DAYS[(year - FIRST_YEAR) * 12 + month - 1] = daysIn(year, month);
+  }
+}
+
+/** Epoch ms (UTC) of a calendar date-time whose fields are non-negative, NaN when impossible. */
 function calendarTime(
   year: number,
   month: number,
@@ -60,59 +76,62 @@ function calendarTime(
   minute: number,
   second: number,
 ): number {
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return NaN;
-  if (minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return NaN;
-  // Days since 1970-01-01 by Howard Hinnant's days_from_civil.
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  const days = era * 146097 + dayOfEra - 719468;
-  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
+  const time = hour * 3_600_000 + minute * 60_000 + second * 1000;
+  if (year >= FIRST_YEAR && year < FIRST_YEAR + YEARS) {
+    const at = (year - FIRST_YEAR) * 12 + month - 1;
+    return day > MONTH_DAYS[at]! ? NaN : (MONTH_START[at]! + day - 1) * 86_400_000 + time;
+  }
+  return day > daysIn(year, month) ? NaN : daysFromCivil(year, month, day) * 86_400_000 + time;
 }
 
-type Field = 'Y' | 'm' | 'd' | 'H' | 'M' | 'S';
-const WIDTH: Record<Field, number> = { Y: 4, m: 2, d: 2, H: 2, M: 2, S: 2 };
+const FIELDS = { Y: 4, m: 2, d: 2, H: 2, M: 2, S: 2 } as const;
+type Field = keyof typeof FIELDS;
+type Reader = (bytes: Uint8Array, start: number, end: number) => number;
 
-/** Compiles a strftime format of `%Y %m %d %H %M %S %%` and literals into a reader to epoch ms (UTC), NaN when no match. */
-export function compileStrftime(format: string): (bytes: Uint8Array, start: number, end: number) => number {
-  const at: Record<Field, number> = { Y: -1, m: -1, d: -1, H: -1, M: -1, S: -1 };
-  const literalAt: number[] = [];
-  const literalCode: number[] = [];
+/**
+ * Compiles a strftime format of `%Y %m %d %H %M %S %%` and ASCII literals into a reader to epoch ms
+ * (UTC), NaN when a cell does not match exactly. Fields are fixed-width and zero-padded (unlike
+ * Python's strptime, which also takes `4` for `%m`), so a format has one width. The reader is
+ * generated with every offset a constant: it runs on every cell of a date-time column, and the
+ * generic loop over the format's parts costs several times the parse itself.
+ */
+export function compileStrftime(format: string): Reader {
+  const digits: { field: Field; at: number }[] = [];
+  const literals: { at: number; code: number }[] = [];
   let length = 0;
   for (let i = 0; i < format.length; i++) {
     const directive = format[i] === '%' ? format[++i] : undefined;
     if (directive === undefined || directive === '%') {
-      literalAt.push(length++);
-      literalCode.push(directive === '%' ? 37 : format.charCodeAt(i));
-    } else if (directive in WIDTH && at[directive as Field] < 0) {
-      at[directive as Field] = length;
-      length += WIDTH[directive as Field];
+      literals.push({ at: length++, code: directive === '%' ? 37 : format.charCodeAt(i) });
+    } else if (directive in FIELDS && !digits.some((d) => d.field === directive)) {
+      digits.push({ field: directive as Field, at: length });
+      length += FIELDS[directive as Field];
     } else {
       throw new Error(
         `unsupported or repeated strftime directive %${directive} in ${JSON.stringify(format)}`,
       );
     }
   }
-  if (literalCode.some((code) => code > 127))
+  if (literals.some((l) => l.code > 127))
     throw new Error(`strftime format ${JSON.stringify(format)} must be ASCII`);
-  const [y, m, d, h, min, sec] = (['Y', 'm', 'd', 'H', 'M', 'S'] as const).map((f) => at[f]);
-  const read = (bytes: Uint8Array, at: number, width: number, absent: number) =>
-    at < 0 ? absent : digits(bytes, at, width);
-  return (bytes, start, end) => {
-    if (end - start !== length) return NaN;
-    for (let k = 0; k < literalAt.length; k++)
-      if (bytes[start + literalAt[k]!] !== literalCode[k]) return NaN;
-    return calendarTime(
-      read(bytes, y! < 0 ? -1 : start + y!, 4, 1970),
-      read(bytes, m! < 0 ? -1 : start + m!, 2, 1),
-      read(bytes, d! < 0 ? -1 : start + d!, 2, 1),
-      read(bytes, h! < 0 ? -1 : start + h!, 2, 0),
-      read(bytes, min! < 0 ? -1 : start + min!, 2, 0),
-      read(bytes, sec! < 0 ? -1 : start + sec!, 2, 0),
-    );
+  const value = (field: Field, absent: number) => {
+    const found = digits.find((d) => d.field === field);
+    if (!found) return String(absent);
+    return Array.from({ length: FIELDS[field] }, (_, k) => `d${found.at + k}`)
+      .map((d, k, all) => `${d} * ${10 ** (all.length - 1 - k)}`)
+      .join(' + ');
   };
+  const positions = digits.flatMap((d) => Array.from({ length: FIELDS[d.field] }, (_, k) => d.at + k));
+  const body = [
+    `if (end - start !== ${length}) return NaN;`,
+    ...literals.map((l) => `if (bytes[start + ${l.at}] !== ${l.code}) return NaN;`),
+    ...positions.map((p) => `const d${p} = bytes[start + ${p}] - 48;`),
+    positions.length > 0 ? `if (${positions.map((p) => `d${p} >>> 0 > 9`).join(' || ')}) return NaN;` : '',
+    `return calendarTime(${value('Y', 1970)}, ${value('m', 1)}, ${value('d', 1)}, ${value('H', 0)}, ${value('M', 0)}, ${value('S', 0)});`,
+  ].join('\n');
+  // Only digits, offsets and char codes computed above reach the generated source: no input text.
+  return new Function('calendarTime', `return function readStrftime(bytes, start, end) {\n${body}\n};`)(
+    calendarTime,
+  ) as Reader;
 }

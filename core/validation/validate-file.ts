@@ -20,11 +20,11 @@ class BatchingSink implements StreamSink {
 
   beginRegion(bytes: Buffer): void {
     this.bytes = bytes;
-    this.builder = this.header && new BatchBuilder(this.header.length, this.offset, bytes);
+    this.builder?.reset(this.offset, bytes);
   }
 
   record(fields: FieldSpans, count: number, _start: number, _end: number, malformed: boolean): void {
-    if (this.builder) return this.builder.add(fields, count, malformed);
+    if (this.header) return this.builder!.add(fields, count, malformed);
     const header: string[] = [];
     for (let k = 0; k < count; k++) {
       const [start, end] = [fields.starts[k]!, fields.ends[k]!];
@@ -38,7 +38,7 @@ class BatchingSink implements StreamSink {
   }
 
   endRegion(): void {
-    const batch = this.builder?.build();
+    const batch = this.header && this.builder?.build();
     if (!batch || batch.rowCount === 0) return;
     this.runner.observe(batch);
     this.offset += batch.rowCount;

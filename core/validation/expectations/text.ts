@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BatchView } from '../batch-view';
+import { type BatchView, reportWhere } from '../batch-view';
 import { compileStrftime } from '../parse-values';
 import { column, defineExpectation, mostly, rangeText } from './definition';
 import { regexMatches } from './regex-matches';
@@ -28,18 +28,11 @@ function regexExpectation(type: string, wanted: boolean) {
     create: (k, header) => {
       const at = header.index(k.column);
       const pattern = new RegExp(k.regex);
-      const matched = wanted ? 1 : 0;
       return {
         kind: 'map',
         check(view, unexpected) {
-          const missing = view.missing(at);
-          const matches = regexMatches(view, at, pattern);
-          let skipped = 0;
-          for (let i = 0; i < matches.length; i++) {
-            if (missing[i] === 1) skipped++;
-            else if (matches[i] !== matched) unexpected(i);
-          }
-          return skipped;
+          reportWhere(regexMatches(view, at, pattern), wanted ? 0 : 1, view.missing(at), unexpected);
+          return view.missingCount(at);
         },
         value: (view: BatchView, row: number) => view.text(at, row),
       };
@@ -70,12 +63,10 @@ export const expectColumnValueLengthsToBeBetween = defineExpectation({
       check(view, unexpected) {
         const missing = view.missing(at);
         const lengths = view.lengths(at);
-        let skipped = 0;
         for (let i = 0; i < lengths.length; i++) {
-          if (missing[i] === 1) skipped++;
-          else if (lengths[i]! < min || lengths[i]! > max) unexpected(i);
+          if ((lengths[i]! < min || lengths[i]! > max) && missing[i] === 0) unexpected(i);
         }
-        return skipped;
+        return view.missingCount(at);
       },
       value: (view, row) => view.text(at, row),
     };
@@ -110,12 +101,8 @@ export const expectColumnValuesToMatchStrftimeFormat = defineExpectation({
       check(view, unexpected) {
         const missing = view.missing(at);
         const times = view.datetimes(at, k.strftime_format);
-        let skipped = 0;
-        for (let i = 0; i < times.length; i++) {
-          if (missing[i] === 1) skipped++;
-          else if (Number.isNaN(times[i])) unexpected(i);
-        }
-        return skipped;
+        for (let i = 0; i < times.length; i++) if (Number.isNaN(times[i]) && missing[i] === 0) unexpected(i);
+        return view.missingCount(at);
       },
       value: (view, row) => view.text(at, row),
     };

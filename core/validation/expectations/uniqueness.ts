@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { BatchView } from '../batch-view';
+import { type BatchView, reportWhere } from '../batch-view';
+import { firstSeen, firstSeenRows } from '../uniqueness-views';
 import { column, columnList, defineExpectation, ignoreRowIf, mostly, rangeText } from './definition';
 
 /**
@@ -19,33 +20,45 @@ export const expectColumnValuesToBeUnique = defineExpectation({
     return {
       kind: 'map',
       check(view, unexpected) {
-        const missing = view.missing(at);
-        const first = view.firstSeen(at);
-        let skipped = 0;
-        for (let i = 0; i < missing.length; i++) {
-          if (missing[i] === 1) skipped++;
-          else if (first[i] === 0) unexpected(i);
-        }
-        return skipped;
+        reportWhere(firstSeen(view, at), 0, view.missing(at), unexpected);
+        return view.missingCount(at);
       },
       value: (view, row) => view.text(at, row),
     };
   },
 });
 
-function missingCounts(view: BatchView, columns: number[]): Uint8Array {
-  const counts = new Uint8Array(view.rowCount);
-  for (const at of columns) {
-    const missing = view.missing(at);
-    for (let i = 0; i < counts.length; i++) counts[i]! += missing[i]!;
+/**
+ * Rows an `ignore_row_if` rule leaves out, and how many; undefined when none (the common case: found
+ * from each column's missing cells with the native indexOf, not by visiting every row).
+ */
+function skippedRows(
+  view: BatchView,
+  columns: number[],
+  rule: z.infer<typeof ignoreRowIf>,
+): { skip: Uint8Array; count: number } | undefined {
+  const withMissing = columns.filter((at) => view.missingCount(at) > 0);
+  if (rule === 'never' || withMissing.length === 0) return undefined;
+  if (rule === 'all_values_are_missing' && withMissing.length < columns.length) return undefined;
+  const skip = new Uint8Array(view.rowCount);
+  let count = 0;
+  if (rule === 'any_value_is_missing') {
+    for (const at of withMissing) {
+      reportWhere(view.missing(at), 1, undefined, (row) => {
+        if (skip[row] === 0) count++;
+        skip[row] = 1;
+      });
+    }
+  } else {
+    const others = columns.slice(1).map((at) => view.missing(at));
+    reportWhere(view.missing(columns[0]!), 1, undefined, (row) => {
+      if (others.every((missing) => missing[row] === 1)) {
+        skip[row] = 1;
+        count++;
+      }
+    });
   }
-  return counts;
-}
-
-function skipRow(rule: z.infer<typeof ignoreRowIf>, missing: number, total: number): boolean {
-  return rule === 'any_value_is_missing'
-    ? missing > 0
-    : rule === 'all_values_are_missing' && missing === total;
+  return count === 0 ? undefined : { skip, count };
 }
 
 const tuple = (view: BatchView, columns: number[], row: number) => columns.map((at) => view.text(at, row));
@@ -65,14 +78,9 @@ export const expectCompoundColumnsToBeUnique = defineExpectation({
     return {
       kind: 'map',
       check(view, unexpected) {
-        const first = view.firstSeenRows(columns);
-        const missing = k.ignore_row_if === 'never' ? undefined : missingCounts(view, columns);
-        let skipped = 0;
-        for (let i = 0; i < view.rowCount; i++) {
-          if (missing && skipRow(k.ignore_row_if, missing[i]!, columns.length)) skipped++;
-          else if (first[i] === 0) unexpected(i);
-        }
-        return skipped;
+        const skipped = skippedRows(view, columns, k.ignore_row_if);
+        reportWhere(firstSeenRows(view, columns), 0, skipped?.skip, unexpected);
+        return skipped?.count ?? 0;
       },
       value: (view, row) => tuple(view, columns, row),
     };
@@ -94,23 +102,13 @@ export const expectSelectColumnValuesToBeUniqueWithinRecord = defineExpectation(
     return {
       kind: 'map',
       check(view, unexpected) {
-        const missing = missingCounts(view, columns);
-        let skipped = 0;
-        for (let i = 0; i < view.rowCount; i++) {
-          if (skipRow(k.ignore_row_if, missing[i]!, columns.length)) {
-            skipped++;
-            continue;
-          }
-          search: for (let a = 0; a < columns.length; a++) {
-            for (let b = a + 1; b < columns.length; b++) {
-              if (view.sameText(columns[a]!, columns[b]!, i)) {
-                unexpected(i);
-                break search;
-              }
-            }
-          }
+        const skipped = skippedRows(view, columns, k.ignore_row_if);
+        const same = new Uint8Array(view.rowCount);
+        for (let a = 0; a < columns.length; a++) {
+          for (let b = a + 1; b < columns.length; b++) view.markSameText(columns[a]!, columns[b]!, same);
         }
-        return skipped;
+        reportWhere(same, 1, skipped?.skip, unexpected);
+        return skipped?.count ?? 0;
       },
       value: (view, row) => tuple(view, columns, row),
     };
@@ -135,13 +133,12 @@ export const expectColumnProportionOfUniqueValuesToBeBetween = defineExpectation
     return {
       kind: 'aggregate',
       observe(view) {
-        const missing = view.missing(at);
-        const first = view.firstSeen(at);
+        const first = firstSeen(view, at);
         rows += view.rowCount;
-        for (let i = 0; i < view.rowCount; i++) {
-          present += 1 - missing[i]!;
-          distinct += first[i]!;
-        }
+        present += view.rowCount - view.missingCount(at);
+        let found = 0;
+        for (let i = first.indexOf(1); i >= 0; i = first.indexOf(1, i + 1)) found++;
+        distinct += found;
       },
       judge() {
         const share = present === 0 ? null : distinct / present;

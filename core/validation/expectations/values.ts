@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDateTime } from '../../feature-spec';
+import { reportWhere } from '../batch-view';
 import { ByteSet } from '../byte-set';
 import * as definition from './definition';
 import { column, defineExpectation, mostly, rangeText } from './definition';
@@ -22,8 +23,7 @@ export const expectColumnValuesToNotBeNull = defineExpectation({
     return {
       kind: 'map',
       check(view, unexpected) {
-        const missing = view.missing(at);
-        for (let i = 0; i < missing.length; i++) if (missing[i] === 1) unexpected(i);
+        reportWhere(view.missing(at), 1, undefined, unexpected);
         return 0;
       },
       value: () => null,
@@ -44,14 +44,8 @@ export const expectColumnValuesToBeInSet = defineExpectation({
     return {
       kind: 'map',
       check(view, unexpected) {
-        const missing = view.missing(at);
-        const known = view.inSet(at, values, key);
-        let skipped = 0;
-        for (let i = 0; i < known.length; i++) {
-          if (missing[i] === 1) skipped++;
-          else if (known[i] === 0) unexpected(i);
-        }
-        return skipped;
+        reportWhere(view.inSet(at, values, key), 0, view.missing(at), unexpected);
+        return view.missingCount(at);
       },
       value: (view, row) => view.text(at, row),
     };
@@ -112,13 +106,11 @@ export const expectColumnValuesToBeBetween = defineExpectation({
       check(view, unexpected) {
         const missing = view.missing(at);
         const values = k.parse_strings_as_datetimes ? view.datetimes(at) : view.numbers(at);
-        let skipped = 0;
         for (let i = 0; i < values.length; i++) {
-          if (missing[i] === 1) skipped++;
           // NaN (unreadable) fails every comparison: a value nobody can read is never in range.
-          else if (!inRange(values[i]!, min, max, strictMin, strictMax)) unexpected(i);
+          if (!inRange(values[i]!, min, max, strictMin, strictMax) && missing[i] === 0) unexpected(i);
         }
-        return skipped;
+        return view.missingCount(at);
       },
       value: (view, row) => view.text(at, row),
     };
@@ -144,18 +136,13 @@ export const expectColumnValuesToBeOfType = defineExpectation({
       kind: 'map',
       check(view, unexpected) {
         const missing = view.missing(at);
-        let skipped = 0;
-        if (!numeric) {
-          for (let i = 0; i < missing.length; i++) skipped += missing[i]!;
-          return skipped;
+        if (integer) reportWhere(view.integers(at), 0, missing, unexpected);
+        else if (numeric) {
+          const numbers = view.numbers(at);
+          for (let i = 0; i < numbers.length; i++)
+            if (Number.isNaN(numbers[i]) && missing[i] === 0) unexpected(i);
         }
-        const integers = integer ? view.integers(at) : undefined;
-        const numbers = integer ? undefined : view.numbers(at);
-        for (let i = 0; i < missing.length; i++) {
-          if (missing[i] === 1) skipped++;
-          else if (integers ? integers[i] === 0 : Number.isNaN(numbers![i])) unexpected(i);
-        }
-        return skipped;
+        return view.missingCount(at);
       },
       value: (view, row) => view.text(at, row),
     };
