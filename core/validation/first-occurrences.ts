@@ -5,8 +5,8 @@ const { Hash64Set, hashBytes } = hashing;
 
 const PAGE_BITS = 16;
 const PAGE_SIZE = 1 << PAGE_BITS;
-/** 64 pages of 65,536 values: 16 MB at most, enough for the ids of tens of millions of rows in runs. */
-const MAX_PAGES = 64;
+/** 256 pages of 65,536 values: 64 MB at most, for the ids of up to ~16M rows in runs (the rest are hashed). */
+const MAX_PAGES = 256;
 const MAX_SAFE_DIGITS = 15;
 
 /**
@@ -44,12 +44,14 @@ export class FirstOccurrences {
       if (skip[row] === 1) continue;
       const start = starts[row]!;
       const value = start >= 0 ? canonicalInteger(bytes, start, ends[row]!) : NaN;
-      const key = Math.floor(value / PAGE_SIZE);
-      const page = Number.isNaN(value) ? undefined : this.pageFor(key);
+      // Most ids are small positive integers: integer arithmetic for them, floats for the rest.
+      const small = value >= 0 && value < 0x7fffffff;
+      const key = small ? value >>> PAGE_BITS : Math.floor(value / PAGE_SIZE);
+      const page = value === value ? this.pageFor(key) : undefined;
       let id: number;
       let created = false;
       if (page) {
-        const at = value - key * PAGE_SIZE;
+        const at = small ? value & (PAGE_SIZE - 1) : value - key * PAGE_SIZE;
         id = page[at]! - 1;
         if (id < 0) {
           id = this.entries++;

@@ -17,6 +17,9 @@ export class ValueDictionary {
   private readonly hash = new Int32Array(2);
   size = 0;
 
+  /** Values of up to 3 bytes (codes like ATL), keyed by their bytes packed in an int: no hashing. */
+  private readonly short = new Map<number, number>();
+
   encode(
     cells: { bytes: Uint8Array; texts: readonly string[]; starts: Int32Array; ends: Int32Array },
     out: Int32Array,
@@ -24,12 +27,29 @@ export class ValueDictionary {
     const { bytes, texts, starts, ends } = cells;
     const hash = this.hash;
     for (let row = 0; row < out.length; row++) {
-      const start = starts[row]!;
-      if (start >= 0) hashBytes(bytes, start, ends[row]!, hash, 0);
-      else {
-        const decoded = Buffer.from(texts[-start - 1]!, 'utf8');
-        hashBytes(decoded, 0, decoded.length, hash, 0);
+      let source = bytes;
+      let start = starts[row]!;
+      let end = ends[row]!;
+      if (start < 0) {
+        source = Buffer.from(texts[-start - 1]!, 'utf8');
+        [start, end] = [0, source.length];
       }
+      const length = end - start;
+      if (length <= 3) {
+        const key =
+          (length << 24) |
+          (length > 0 ? source[start]! : 0) |
+          (length > 1 ? source[start + 1]! << 8 : 0) |
+          (length > 2 ? source[start + 2]! << 16 : 0);
+        let code = this.short.get(key);
+        if (code === undefined) {
+          code = this.size < DICTIONARY_LIMIT ? this.size++ : -1;
+          if (code >= 0) this.short.set(key, code);
+        }
+        out[row] = code;
+        continue;
+      }
+      hashBytes(source, start, end, hash, 0);
       let code = this.table.get(hash[0]!, hash[1]!);
       if (code < 0 && this.size < DICTIONARY_LIMIT) this.table.set(hash[0]!, hash[1]!, (code = this.size++));
       out[row] = code;

@@ -136,9 +136,9 @@ export const expectColumnProportionOfUniqueValuesToBeBetween = defineExpectation
         const first = firstSeen(view, at);
         rows += view.rowCount;
         present += view.rowCount - view.missingCount(at);
-        let found = 0;
-        for (let i = first.indexOf(1); i >= 0; i = first.indexOf(1, i + 1)) found++;
-        distinct += found;
+        let repeated = 0;
+        reportWhere(first, 0, view.missing(at), () => repeated++);
+        distinct += view.rowCount - view.missingCount(at) - repeated;
       },
       judge() {
         const share = present === 0 ? null : distinct / present;
