@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer';
+import { type ArrayKind, ArrayPool } from './array-pool';
 import { DATETIME_STRFTIME } from '../feature-spec';
 import * as byteSet from './byte-set';
 import * as hashing from './hash-set';
@@ -47,10 +48,14 @@ export interface RecordBatch {
 export class BatchView {
   private readonly cache = new Map<string, unknown>();
 
-  /** `shared` outlives the batch: state several expectations keep across a whole file (values seen so far). */
+  /**
+   * `shared` outlives the batch: state several expectations keep across a whole file (values seen
+   * so far). `pool` lends the views' arrays; they are valid until the pool reclaims them.
+   */
   constructor(
     readonly batch: RecordBatch,
     private readonly shared: Map<string, unknown> = new Map(),
+    readonly pool: ArrayPool = new ArrayPool(),
   ) {}
 
   get rowCount(): number {
@@ -131,7 +136,7 @@ export class BatchView {
   codes(column: number): Int32Array {
     return this.memo(`codes:${column}`, () => {
       const dictionary = this.sharedValue(`dictionary:${column}`, () => new ValueDictionary());
-      const out = new Int32Array(this.rowCount);
+      const out = this.pool.take(Int32Array, this.rowCount);
       const { bytes, texts } = this.batch;
       dictionary.encode(
         { bytes, texts, starts: this.batch.starts[column]!, ends: this.batch.ends[column]! },
@@ -187,7 +192,7 @@ export class BatchView {
   hashes(column: number): Int32Array {
     return this.memo(`hashes:${column}`, () => {
       const { bytes, starts, ends } = this.spans(column, Uint8Array);
-      const out = new Int32Array(this.rowCount * 2);
+      const out = this.pool.take(Int32Array, this.rowCount * 2);
       for (let row = 0; row < this.rowCount; row++) {
         const start = starts[row]!;
         if (start >= 0) hashBytes(bytes, start, ends[row]!, out, row * 2);
@@ -215,12 +220,12 @@ export class BatchView {
   }
 
   /** A column's spans, and an output array of its length. */
-  private spans<A>(column: number, Out: new (length: number) => A) {
+  private spans<K extends ArrayKind>(column: number, Kind: K) {
     return {
       bytes: this.batch.bytes,
       starts: this.batch.starts[column]!,
       ends: this.batch.ends[column]!,
-      out: new Out(this.rowCount),
+      out: this.pool.take(Kind, this.rowCount),
     };
   }
 

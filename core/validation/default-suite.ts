@@ -33,19 +33,13 @@ export function defaultSuite(spec: DatasetSpec): ExpectationSuite {
     }
     const column = feature.name;
     switch (feature.kind) {
-      case 'category': {
-        const lengths = feature.values.map((v) => v.length);
+      case 'category':
+        // The pattern holds the values' lengths too: no separate length check.
         expectations.push(
           expect('expect_column_values_to_be_in_set', { column, value_set: [...feature.values] }),
           expect('expect_column_values_to_match_regex', { column, regex: shapeOf(feature.values) }),
-          expect('expect_column_value_lengths_to_be_between', {
-            column,
-            min_value: Math.min(...lengths),
-            max_value: Math.max(...lengths),
-          }),
         );
         break;
-      }
       case 'number':
         expectations.push(
           expect('expect_column_values_to_be_of_type', { column, type_: feature.integer ? 'int' : 'float' }),

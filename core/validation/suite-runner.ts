@@ -1,3 +1,4 @@
+import { ArrayPool } from './array-pool';
 import { BatchView, type RecordBatch } from './batch-view';
 import { type CompiledSuite, rejectsAllRows } from './compile-suite';
 import type { Header } from './expectations';
@@ -26,6 +27,7 @@ export class SuiteRunner {
   private rows = 0;
   /** State the views keep across batches (values seen so far, per column). */
   private readonly shared = new Map<string, unknown>();
+  private readonly pool = new ArrayPool();
 
   constructor(readonly suite: CompiledSuite) {
     this.verdicts = new RowVerdicts(suite.expectations.length);
@@ -51,7 +53,7 @@ export class SuiteRunner {
   }
 
   observe(batch: RecordBatch): void {
-    const view = new BatchView(batch, this.shared);
+    const view = new BatchView(batch, this.shared, this.pool);
     this.rows = batch.offset + batch.rowCount;
     this.verdicts.extend(this.rows);
     this.states.forEach((state, index) => {
@@ -68,6 +70,8 @@ export class SuiteRunner {
         }
       });
     });
+    // The views and their arrays are done with: the next batch reuses the memory.
+    this.pool.reclaim();
   }
 
   /** Judges what is left and builds the result. `parseError` set: the file could not be read as CSV. */

@@ -11,8 +11,8 @@ const { finalMix, Hash64Set, hashBytes, hashRow } = hashing;
 function occurrences(view: BatchView, column: number): { first: Uint8Array; entry: Int32Array } {
   return view.memo(`occurrences:${column}`, () => {
     const seen = view.sharedValue(`occurrences:${column}`, () => new FirstOccurrences());
-    const first = new Uint8Array(view.rowCount);
-    const entry = new Int32Array(view.rowCount).fill(-1);
+    const first = view.pool.take(Uint8Array, view.rowCount);
+    const entry = view.pool.take(Int32Array, view.rowCount).fill(-1);
     const { bytes, texts } = view.batch;
     const cells = { bytes, texts, starts: view.batch.starts[column]!, ends: view.batch.ends[column]! };
     seen.observe(cells, view.missing(column), first, entry);
@@ -117,7 +117,7 @@ export function firstSeenRows(view: BatchView, columns: readonly number[]): Uint
   const key = columns.join(',');
   return view.memo(`first-rows:${key}`, () => {
     const { first, entry } = occurrences(view, columns[0]!);
-    const prints = new Int32Array(view.rowCount);
+    const prints = view.pool.take(Int32Array, view.rowCount);
     for (let row = 0; row < prints.length; row++)
       prints[row] = Math.imul(0x811c9dc5 ^ entry[row]!, 0x01000193);
     columns.slice(1).forEach((column, k) => foldColumn(view, prints, column, k));
@@ -130,11 +130,14 @@ export function firstSeenRows(view: BatchView, columns: readonly number[]): Uint
       starts: rest.map((c) => view.batch.starts[c]!),
       ends: rest.map((c) => view.batch.ends[c]!),
     };
-    return markFirstRows(prints, first, entry, view.missing(columns[0]!), firstRowPrint, repeats, cells);
+    const out = view.pool.take(Uint8Array, view.rowCount);
+    markFirstRows(out, prints, first, entry, view.missing(columns[0]!), firstRowPrint, repeats, cells);
+    return out;
   });
 }
 
 function markFirstRows(
+  out: Uint8Array,
   prints: Int32Array,
   first: Uint8Array,
   entry: Int32Array,
@@ -142,8 +145,7 @@ function markFirstRows(
   firstRowPrint: GrowableInt32Array,
   repeats: InstanceType<typeof Hash64Set>,
   cells: { bytes: Uint8Array; texts: readonly string[]; starts: Int32Array[]; ends: Int32Array[] },
-): Uint8Array {
-  const out = new Uint8Array(prints.length);
+): void {
   const hash = new Int32Array(2);
   for (let row = 0; row < prints.length; row++) {
     const print = finalMix(prints[row]!);
@@ -156,5 +158,4 @@ function markFirstRows(
       out[row] = repeats.add(print, hash[1]!) ? 1 : 0;
     }
   }
-  return out;
 }

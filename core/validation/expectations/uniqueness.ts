@@ -40,7 +40,7 @@ function skippedRows(
   const withMissing = columns.filter((at) => view.missingCount(at) > 0);
   if (rule === 'never' || withMissing.length === 0) return undefined;
   if (rule === 'all_values_are_missing' && withMissing.length < columns.length) return undefined;
-  const skip = new Uint8Array(view.rowCount);
+  const skip = view.pool.take(Uint8Array, view.rowCount);
   let count = 0;
   if (rule === 'any_value_is_missing') {
     for (const at of withMissing) {
@@ -103,7 +103,7 @@ export const expectSelectColumnValuesToBeUniqueWithinRecord = defineExpectation(
       kind: 'map',
       check(view, unexpected) {
         const skipped = skippedRows(view, columns, k.ignore_row_if);
-        const same = new Uint8Array(view.rowCount);
+        const same = view.pool.take(Uint8Array, view.rowCount);
         for (let a = 0; a < columns.length; a++) {
           for (let b = a + 1; b < columns.length; b++) view.markSameText(columns[a]!, columns[b]!, same);
         }
