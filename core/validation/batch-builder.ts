@@ -1,5 +1,5 @@
 import { decodeField, type FieldSpans } from '../csv/scan-records';
-import type { RecordBatch } from './batch-view';
+import type { RecordBatch } from './record-batch';
 
 /**
  * Builds a column-wise batch from the records of one region of a file: for each cell, where it

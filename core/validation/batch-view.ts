@@ -1,43 +1,19 @@
 import { isAscii } from 'node:buffer';
+import type { RecordBatch } from './record-batch';
 import { type ArrayKind, ArrayPool } from './array-pool';
 import { DATETIME_STRFTIME } from '../feature-spec';
 import * as byteSet from './byte-set';
-import * as hashing from './hash-set';
 import * as parsing from './parse-values';
-import { CodeDecisions, ValueDictionary } from './value-dictionary';
 
 // Hot functions are bound once: tsx's CommonJS output reads an imported binding through a getter
 // on every call, which in a loop over a million cells costs more than the call itself.
 const { equalBytes } = byteSet;
-const { hashBytes } = hashing;
 const { compileStrftime, isInteger, parseDecimal } = parsing;
-type ByteSet = byteSet.ByteSet;
 
 function codePoints(bytes: Uint8Array, start: number, end: number): number {
   let count = 0;
   for (let i = start; i < end; i++) if ((bytes[i]! & 0xc0) !== 0x80) count++;
   return count;
-}
-
-/**
- * A slice of a file's data rows, column by column, as spans of the bytes they were read from: a
- * cell is `bytes[starts[c][r]..ends[c][r])`. A negative start `-k-1` points at `texts[k]` instead
- * (the rare cell written with `""` escapes, decoded once). A row with fewer fields than the header
- * has empty spans for the rest.
- */
-export interface RecordBatch {
-  /** Index of the batch's first row in the file (0-based data rows, header excluded). */
-  offset: number;
-  rowCount: number;
-  bytes: Buffer;
-  starts: Int32Array[];
-  ends: Int32Array[];
-  texts: string[];
-  /** Rows (local indices) whose field count differs from the header's, and their counts. */
-  raggedRows: number[];
-  raggedCounts: number[];
-  /** Rows (local indices) with text after a closing quote. */
-  malformedRows: number[];
 }
 
 /**
@@ -127,53 +103,6 @@ export class BatchView {
     });
   }
 
-  /** 1 where the cell is in `values` (`key` names the set). */
-  inSet(column: number, values: ByteSet, key: string): Uint8Array {
-    return this.decideOnce(column, `in:${key}`, (bytes, start, end) => values.has(bytes, start, end));
-  }
-
-  /** Each cell's code in the column's dictionary of distinct values (-1: past the dictionary's limit). */
-  codes(column: number): Int32Array {
-    return this.memo(`codes:${column}`, () => {
-      const dictionary = this.sharedValue(`dictionary:${column}`, () => new ValueDictionary());
-      const out = this.pool.take(Int32Array, this.rowCount);
-      const { bytes, texts } = this.batch;
-      dictionary.encode(
-        { bytes, texts, starts: this.batch.starts[column]!, ends: this.batch.ends[column]! },
-        out,
-      );
-      return out;
-    });
-  }
-
-  /**
-   * 1 where `decide` says yes, asked once per distinct value of the column for the whole file (see
-   * ValueDictionary), and cell by cell only past the dictionary's limit.
-   */
-  decideOnce(
-    column: number,
-    key: string,
-    decide: (bytes: Uint8Array, start: number, end: number) => boolean,
-  ): Uint8Array {
-    return this.memo(`decide:${key}:${column}`, () => {
-      const decisions = this.sharedValue(`decisions:${key}:${column}`, () => new CodeDecisions());
-      const codes = this.codes(column);
-      const table = decisions.table;
-      const { bytes, starts, ends, out } = this.spans(column, Uint8Array);
-      for (let row = 0; row < out.length; row++) {
-        const code = codes[row]!;
-        let yes = code >= 0 ? table[code]! : -1;
-        if (yes < 0) {
-          const start = starts[row]!;
-          yes = (start >= 0 ? decide(bytes, start, ends[row]!) : this.viaText(start, decide)) ? 1 : 0;
-          if (code >= 0) table[code] = yes;
-        }
-        out[row] = yes;
-      }
-      return out;
-    });
-  }
-
   /** Each cell's length in characters (Unicode code points, as Python's `len`). */
   lengths(column: number): Int32Array {
     return this.memo(`lengths:${column}`, () => {
@@ -183,20 +112,6 @@ export class BatchView {
         const start = starts[row]!;
         if (start < 0) out[row] = this.viaText(start, codePoints);
         else out[row] = ascii ? ends[row]! - start : codePoints(bytes, start, ends[row]!);
-      }
-      return out;
-    });
-  }
-
-  /** Two 32-bit hashes per cell (`[a0, b0, a1, b1, ...]`), for uniqueness. */
-  hashes(column: number): Int32Array {
-    return this.memo(`hashes:${column}`, () => {
-      const { bytes, starts, ends } = this.spans(column, Uint8Array);
-      const out = this.pool.take(Int32Array, this.rowCount * 2);
-      for (let row = 0; row < this.rowCount; row++) {
-        const start = starts[row]!;
-        if (start >= 0) hashBytes(bytes, start, ends[row]!, out, row * 2);
-        else this.viaText(start, (b, s, e) => hashBytes(b, s, e, out, row * 2));
       }
       return out;
     });
@@ -219,8 +134,8 @@ export class BatchView {
     }
   }
 
-  /** A column's spans, and an output array of its length. */
-  private spans<K extends ArrayKind>(column: number, Kind: K) {
+  /** A column's spans, and an output array (from the pool) of its length. */
+  spans<K extends ArrayKind>(column: number, Kind: K) {
     return {
       bytes: this.batch.bytes,
       starts: this.batch.starts[column]!,
@@ -234,7 +149,7 @@ export class BatchView {
   }
 
   /** The slow path for a decoded cell: its text as UTF-8 bytes, so every reader sees the same encoding. */
-  private viaText<T>(start: number, read: (bytes: Uint8Array, start: number, end: number) => T): T {
+  viaText<T>(start: number, read: (bytes: Uint8Array, start: number, end: number) => T): T {
     const decoded = Buffer.from(this.textAt(start), 'utf8');
     return read(decoded, 0, decoded.length);
   }
@@ -261,19 +176,4 @@ function remember<T>(cache: Map<string, unknown>, key: string, compute: () => T)
     cache.set(key, value);
   }
   return value;
-}
-
-/**
- * Calls `unexpected` for each row where `flags` holds `value` and the cell is not missing. Found with
- * the typed array's native indexOf: most rows are good, so the loop visits only the bad ones.
- */
-export function reportWhere(
-  flags: Uint8Array,
-  value: 0 | 1,
-  missing: Uint8Array | undefined,
-  unexpected: (row: number) => void,
-): void {
-  for (let row = flags.indexOf(value); row >= 0; row = flags.indexOf(value, row + 1)) {
-    if (missing?.[row] !== 1) unexpected(row);
-  }
 }

@@ -1,13 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FieldSpans } from '../csv/scan-records';
-import { streamRecords, type StreamOptions, type StreamSink } from '../csv/stream-records';
+import { streamRecords, type StreamOptions } from '../csv/stream-records';
 import { moveFileAtomic, temporaryName } from '../files/atomic';
 import type { RowVerdicts } from './row-verdicts';
+import { SplitSink } from './split-sink';
 import type { ValidationResult } from './types';
 
-/** Columns put before each bad row: its 0-based row index in the input, why it is bad, and which expectations said so. */
-export const REASON_COLUMNS = ['contrail_row', 'contrail_reasons', 'contrail_expectations'] as const;
+export { REASON_COLUMNS } from './split-sink';
 
 export interface SplitPlan {
   /** The validated file; left in place (the caller removes it once the outputs are in place). */
@@ -34,9 +33,6 @@ export class SplitError extends Error {
     this.name = 'SplitError';
   }
 }
-
-const NEWLINE = Buffer.from('\n');
-const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 /**
  * Routes every row of a validated file to good-data or bad-data, using the verdicts of its
@@ -82,94 +78,5 @@ export async function splitFile(plan: SplitPlan, options: StreamOptions = {}): P
     await sink.close().catch(() => undefined);
     await Promise.all([fs.rm(goodTemp, { force: true }), fs.rm(badTemp, { force: true })]);
     throw error;
-  }
-}
-
-class SplitSink implements StreamSink {
-  readonly wantsFields = false;
-  rows = 0;
-  goodRows = 0;
-  badRows = 0;
-  private bytes: Buffer = Buffer.alloc(0);
-  private good: Buffer[] = [];
-  private bad: Buffer[] = [];
-  private runStart = -1;
-  private runEnd = -1;
-  private headerSeen = false;
-  private readonly prefixes = new Map<string | number, string>();
-  private readonly allBad: boolean;
-  private closed = false;
-
-  constructor(
-    private readonly plan: SplitPlan,
-    private readonly goodOut: fs.FileHandle,
-    private readonly badOut: fs.FileHandle,
-  ) {
-    this.allBad = plan.result.meta.file_level_rejections.length > 0;
-  }
-
-  beginRegion(bytes: Buffer): void {
-    this.bytes = bytes;
-  }
-
-  record(_fields: FieldSpans, _count: number, start: number, end: number): void {
-    if (!this.headerSeen) {
-      this.headerSeen = true;
-      const header = this.bytes.subarray(start, end);
-      this.good.push(header, NEWLINE);
-      this.bad.push(Buffer.from(`${REASON_COLUMNS.join(',')},`), header, NEWLINE);
-      return;
-    }
-    const row = this.rows++;
-    if (this.allBad || this.plan.verdicts.isBad(row)) {
-      this.flushRun();
-      this.badRows++;
-      this.bad.push(Buffer.from(`${row},${this.prefix(row)},`), this.bytes.subarray(start, end), NEWLINE);
-    } else {
-      this.goodRows++;
-      // Consecutive good rows are copied as one slice, terminators and all.
-      if (this.runStart < 0) this.runStart = start;
-      this.runEnd = end;
-    }
-  }
-
-  async endRegion(): Promise<void> {
-    this.flushRun();
-    const good = Buffer.concat(this.good);
-    const bad = Buffer.concat(this.bad);
-    this.good = [];
-    this.bad = [];
-    if (good.length > 0) await this.goodOut.write(good);
-    if (bad.length > 0) await this.badOut.write(bad);
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await Promise.all([this.goodOut.close(), this.badOut.close()]);
-  }
-
-  private flushRun(): void {
-    if (this.runStart < 0) return;
-    this.good.push(this.bytes.subarray(this.runStart, this.runEnd), NEWLINE);
-    this.runStart = -1;
-  }
-
-  /** The reason columns for a row: the same text for every row with the same failures, built once. */
-  private prefix(row: number): string {
-    const key = this.plan.verdicts.key(row);
-    let prefix = this.prefixes.get(key);
-    if (prefix === undefined) {
-      const { results, meta } = this.plan.result;
-      const broken = [...new Set([...meta.file_level_rejections, ...this.plan.verdicts.expectationsOf(row)])];
-      const failed = broken.map((k) => results[k]!);
-      const names = failed.map((r) => {
-        const column = r.expectation_config.kwargs.column;
-        return `${r.expectation_config.expectation_type}${column === undefined ? '' : `(${String(column)})`}`;
-      });
-      prefix = `${quote(failed.map((r) => r.reason).join('; '))},${quote(names.join(' '))}`;
-      this.prefixes.set(key, prefix);
-    }
-    return prefix;
   }
 }

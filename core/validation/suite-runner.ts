@@ -1,5 +1,6 @@
 import { ArrayPool } from './array-pool';
-import { BatchView, type RecordBatch } from './batch-view';
+import { BatchView } from './batch-view';
+import type { RecordBatch } from './record-batch';
 import { type CompiledSuite, rejectsAllRows } from './compile-suite';
 import type { Header } from './expectations';
 import { type ExpectationState, type FinishInfo, PARTIAL_LIST_SIZE } from './expectation-state';

@@ -2,6 +2,7 @@ import { DATETIME_STRFTIME } from '../feature-spec';
 import type { BatchView } from './batch-view';
 import { FirstOccurrences } from './first-occurrences';
 import { GrowableInt32Array } from './growable-array';
+import { codes } from './value-decisions';
 import * as hashing from './hash-set';
 
 // Bound once: see batch-view.ts.
@@ -98,7 +99,7 @@ function foldBytes(prints: Int32Array, cells: Cells, k: number): void {
 function foldColumn(view: BatchView, prints: Int32Array, column: number, k: number): void {
   const { bytes, texts } = view.batch;
   const cells = { bytes, texts, starts: view.batch.starts[column]!, ends: view.batch.ends[column]! };
-  if (view.has(`codes:${column}`)) foldCodes(prints, view.codes(column), cells, k);
+  if (view.has(`codes:${column}`)) foldCodes(prints, codes(view, column), cells, k);
   else if (view.has(`datetimes:${column}:${DATETIME_STRFTIME}`))
     foldDatetimes(prints, view.datetimes(column), cells, k);
   else if (view.has(`integers:${column}`) && view.has(`numbers:${column}`)) {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { parseDateTime } from '../../feature-spec';
 import { column, defineExpectation, rangeText } from './definition';
-import { type BatchView, reportWhere } from '../batch-view';
+import type { BatchView } from '../batch-view';
+import { reportWhere } from '../record-batch';
 import { ByteSet } from '../byte-set';
+import { inSet } from '../value-decisions';
 
 let nextSetKey = 0;
 
@@ -101,7 +103,7 @@ export const expectColumnDistinctValuesToBeInSet = defineExpectation({
       observe(view: BatchView) {
         rows += view.rowCount;
         // Bounded: the report needs a sample of what is outside, not all of it.
-        reportWhere(view.inSet(at, allowed, key), 0, view.missing(at), (row) => {
+        reportWhere(inSet(view, at, allowed, key), 0, view.missing(at), (row) => {
           if (outside.size < 1000) outside.add(view.text(at, row));
         });
       },

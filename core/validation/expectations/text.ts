@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type BatchView, reportWhere } from '../batch-view';
+import type { BatchView } from '../batch-view';
+import { reportWhere } from '../record-batch';
 import { compileStrftime } from '../parse-values';
 import { column, defineExpectation, mostly, rangeText } from './definition';
 import { regexMatches } from './regex-matches';

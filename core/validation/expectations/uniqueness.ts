@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type BatchView, reportWhere } from '../batch-view';
+import type { BatchView } from '../batch-view';
+import { reportWhere } from '../record-batch';
 import { firstSeen, firstSeenRows } from '../uniqueness-views';
 import { column, columnList, defineExpectation, ignoreRowIf, mostly, rangeText } from './definition';
 

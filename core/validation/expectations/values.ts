@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseDateTime } from '../../feature-spec';
-import { reportWhere } from '../batch-view';
+import { reportWhere } from '../record-batch';
 import { ByteSet } from '../byte-set';
+import { inSet } from '../value-decisions';
 import * as definition from './definition';
 import { column, defineExpectation, mostly, rangeText } from './definition';
 
@@ -44,7 +45,7 @@ export const expectColumnValuesToBeInSet = defineExpectation({
     return {
       kind: 'map',
       check(view, unexpected) {
-        reportWhere(view.inSet(at, values, key), 0, view.missing(at), unexpected);
+        reportWhere(inSet(view, at, values, key), 0, view.missing(at), unexpected);
         return view.missingCount(at);
       },
       value: (view, row) => view.text(at, row),
