@@ -32,3 +32,10 @@ export class ArrayPool {
     }
   }
 }
+
+/**
+ * The process's pool. Sharing it between validations is safe because a batch's views live only
+ * within one synchronous observe(), which no other validation can interleave with, and it is taken
+ * back at the end of it; what stays is about the arrays of one batch (some 30 MB for 8 MB chunks).
+ */
+export const sharedArrayPool = new ArrayPool();

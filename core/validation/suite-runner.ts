@@ -1,4 +1,4 @@
-import { ArrayPool } from './array-pool';
+import { sharedArrayPool } from './array-pool';
 import { BatchView } from './batch-view';
 import type { RecordBatch } from './record-batch';
 import { type CompiledSuite, rejectsAllRows } from './compile-suite';
@@ -28,7 +28,7 @@ export class SuiteRunner {
   private rows = 0;
   /** State the views keep across batches (values seen so far, per column). */
   private readonly shared = new Map<string, unknown>();
-  private readonly pool = new ArrayPool();
+  private readonly pool = sharedArrayPool;
 
   constructor(readonly suite: CompiledSuite) {
     this.verdicts = new RowVerdicts(suite.expectations.length);
