@@ -2,3 +2,9 @@
 export { checkForNewData } from './check-for-new-data';
 export { makePredictions } from './make-predictions';
 export { recordRunEnded, recordRunStarted, recordTaskDecisions } from './record-dag-run';
+export { readData } from './read-data';
+export { validateData } from './validate-data';
+export { saveStatistics } from './save-statistics';
+export { sendAlerts } from './send-alerts';
+export { splitAndSaveData } from './split-and-save-data';
+export { sendRunFailureAlert } from './send-run-failure-alert';

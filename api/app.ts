@@ -12,6 +12,7 @@ import { requireBearerToken } from './auth';
 import { pastPredictionsRouter } from './past-predictions';
 import { type PredictDeps, predictRouter } from './predict';
 import { requestId } from './request-id';
+import { reportsRouter } from './reports';
 
 export interface AppDeps {
   config: Config;
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
   // Before the pipelines router: its JSON parser (100 kB) would otherwise read every body first.
   if (deps.predictions) app.use(predictRouter(deps.predictions), pastPredictionsRouter(deps.predictions));
   app.use(dagsRouter(deps));
+  app.use(reportsRouter(deps));
   app.use(notFound);
   app.use(errorHandler((message, fields) => deps.log.error(message, fields)));
   return app;

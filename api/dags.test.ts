@@ -32,7 +32,7 @@ describe('pipelines API', () => {
   });
   afterAll(async () => {
     await worker.client.schedule
-      .getHandle('prediction')
+      .getHandle(`${worker.taskQueue}.prediction`)
       .delete()
       .catch(() => undefined);
     await worker?.stop();
@@ -57,7 +57,7 @@ describe('pipelines API', () => {
   it('triggers a prediction run that, with no new data, ends skipped as a whole, and shows it', async () => {
     const started = await request(app).post('/dags/prediction/trigger').send({}).expect(201);
     const runId: string = started.body.runId;
-    expect(runId).toMatch(/^prediction-manual-/);
+    expect(runId.startsWith(`${worker.taskQueue}.prediction-manual-`)).toBe(true);
     const ended = async () =>
       ['success', 'failed', 'skipped'].includes((await request(app).get(`/runs/${runId}`)).body.state);
     await waitFor('the run to end', ended, { timeoutMs: 30_000 });
@@ -84,14 +84,18 @@ describe('pipelines API', () => {
       .post('/dags/prediction/pause')
       .send({ note: 'maintenance' })
       .expect(200, { dagId: 'prediction', paused: true });
-    expect((await worker.client.schedule.getHandle('prediction').describe()).state.paused).toBe(true);
+    expect(
+      (await worker.client.schedule.getHandle(`${worker.taskQueue}.prediction`).describe()).state.paused,
+    ).toBe(true);
     const listed = await request(app).get('/dags').expect(200);
     expect(listed.body.find((d: { id: string }) => d.id === 'prediction').paused).toBe(true);
     await request(app)
       .post('/dags/prediction/unpause')
       .send({})
       .expect(200, { dagId: 'prediction', paused: false });
-    expect((await worker.client.schedule.getHandle('prediction').describe()).state.paused).toBe(false);
+    expect(
+      (await worker.client.schedule.getHandle(`${worker.taskQueue}.prediction`).describe()).state.paused,
+    ).toBe(false);
   });
 
   it('answers unknown DAGs and runs with 404, and bad bodies with 400, in the error shape', async () => {

@@ -99,7 +99,7 @@ export function dagsRouter(deps: { config: Config; db: Database; temporal: Clien
     const body = await Promise.all(
       DAGS.map(async (dag) => {
         const schedule = dag.schedule
-          ? await scheduleState(temporal, dag.id).catch(() => undefined)
+          ? await scheduleState(temporal, config.temporal.taskQueue, dag.id).catch(() => undefined)
           : undefined;
         return {
           id: dag.id,
@@ -158,7 +158,13 @@ export function dagsRouter(deps: { config: Config; db: Database; temporal: Clien
       if (!dag.schedule)
         throw new ApiError(409, 'not_scheduled', `DAG ${dag.id} has no schedule to ${action}`);
       const { note } = parse(pauseBody, req.body ?? {}, 'body');
-      await setPaused(temporal, dag.id, action === 'pause', note ?? `${action}d from the web app`);
+      await setPaused(
+        temporal,
+        config.temporal.taskQueue,
+        dag.id,
+        action === 'pause',
+        note ?? `${action}d from the web app`,
+      );
       res.json({ dagId: dag.id, paused: action === 'pause' });
     });
   }

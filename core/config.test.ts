@@ -46,6 +46,8 @@ describe('config', () => {
     ['ALERT_EMAIL_TO', 'ops@example.com, nobody', /^ALERT_EMAIL_TO: comma-separated e-mail addresses/],
     ['CONTRAIL_API_TOKEN', 'short', /^CONTRAIL_API_TOKEN: at least 16 characters$/],
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL: /],
+    ['ALERT_CRITICALITIES', 'high,urgent', /^ALERT_CRITICALITIES: comma-separated criticalities/],
+    ['ALERT_MAX_ATTEMPTS', '0', /^ALERT_MAX_ATTEMPTS: /],
   ])('names %s and what it expects when its value %j is bad', (name, value, expected) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -82,6 +84,12 @@ describe('config', () => {
       'a@example.com',
       'b@example.com',
     ]);
+  });
+
+  it('reads which criticalities alert, medium and high by default', () => {
+    expect(loadConfig({}).alerts.notify).toEqual(['medium', 'high']);
+    expect(loadConfig({ ALERT_CRITICALITIES: 'low, high' }).alerts.notify).toEqual(['low', 'high']);
+    expect(loadConfig({ ALERT_CRITICALITIES: '' }).alerts.notify).toEqual(['medium', 'high']);
   });
 });
 

@@ -16,6 +16,9 @@ export const SECRET_VARIABLES = [
   'TEMPORAL_API_KEY',
 ] as const;
 
+/** The task queue of a deployment that has a namespace to itself; others name theirs. */
+export const DEFAULT_TASK_QUEUE = 'contrail';
+
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -27,7 +30,8 @@ const schema = z.object({
   EMBEDDED_POSTGRES_PORT: port.default(54320),
   TEMPORAL_ADDRESS: optional(z.string().regex(/^[\w.-]+:\d+$/, 'host:port')),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('contrail'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+  CONTRAIL_MANAGE_SCHEDULES: booleanFlag.default(true),
   TEMPORAL_CLI_PATH: optional(z.string()),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
@@ -65,6 +69,17 @@ const schema = z.object({
     .string()
     .regex(/^[^@\s]+@[^@\s]+$/, 'an e-mail address')
     .default('contrail@localhost'),
+  ALERT_CRITICALITIES: z
+    .preprocess(emptyAsUndefined, z.string().default('medium,high'))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['low', 'medium', 'high'], 'comma-separated criticalities: low, medium, high'))),
+  ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  CONTRAIL_EXPECTATION_SUITE: optional(z.string()),
   CONTRAIL_DEMO_DATA: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -81,6 +96,8 @@ export interface Config {
     address: string;
     namespace: string;
     taskQueue: string;
+    /** Whether this worker creates and updates the DAG schedules (one per fleet is enough; all may). */
+    manageSchedules: boolean;
     devServer: { enabled: boolean; port: number; uiPort: number; cliPath: string | undefined };
     uiUrl: string;
     /** Passed as is to the SDK's connections; undefined lets the SDK decide (TLS on with an API key). */
@@ -97,7 +114,13 @@ export interface Config {
     smtpUrl: string | undefined;
     emailTo: string[];
     emailFrom: string;
+    /** Data-quality criticalities that send a Teams message and an e-mail (a report is always written). */
+    notify: ('low' | 'medium' | 'high')[];
+    /** Delivery attempts per channel before an alert is recorded as failed. */
+    maxAttempts: number;
   };
+  /** A JSON expectation suite replacing or extending the one derived from the feature spec. */
+  expectationSuite: string | undefined;
   demoData: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
 }
@@ -159,6 +182,7 @@ function toConfig(raw: RawConfig, tls: TemporalTls): Config {
       address: raw.TEMPORAL_ADDRESS ?? `127.0.0.1:${raw.TEMPORAL_DEV_PORT}`,
       namespace: raw.TEMPORAL_NAMESPACE,
       taskQueue: raw.TEMPORAL_TASK_QUEUE,
+      manageSchedules: raw.CONTRAIL_MANAGE_SCHEDULES,
       devServer: {
         enabled: raw.TEMPORAL_ADDRESS === undefined,
         port: raw.TEMPORAL_DEV_PORT,
@@ -187,7 +211,10 @@ function toConfig(raw: RawConfig, tls: TemporalTls): Config {
       smtpUrl: raw.SMTP_URL,
       emailTo: raw.ALERT_EMAIL_TO ?? [],
       emailFrom: raw.ALERT_EMAIL_FROM,
+      notify: raw.ALERT_CRITICALITIES,
+      maxAttempts: raw.ALERT_MAX_ATTEMPTS,
     },
+    expectationSuite: raw.CONTRAIL_EXPECTATION_SUITE && path.resolve(raw.CONTRAIL_EXPECTATION_SUITE),
     demoData: raw.CONTRAIL_DEMO_DATA,
     logLevel: raw.LOG_LEVEL,
   };

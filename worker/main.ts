@@ -19,8 +19,10 @@ async function main(): Promise<void> {
   const { client, connection: clientConnection } = await connectTemporal(config);
   const added = await ensureSearchAttributes(clientConnection, config.temporal.namespace);
   if (added.length > 0) log.info('registered search attributes', { added });
-  const schedules = await ensureSchedules(client, DAGS, config.temporal.taskQueue);
-  if (schedules.length > 0) log.info('schedules in place', { schedules });
+  if (config.temporal.manageSchedules) {
+    const schedules = await ensureSchedules(client, DAGS, config.temporal.taskQueue);
+    log.info('schedules in place', { schedules });
+  }
   await clientConnection.close();
 
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));

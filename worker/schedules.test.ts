@@ -3,6 +3,7 @@ import { ScheduleOverlapPolicy } from '@temporalio/client';
 import * as activities from '../activities';
 import { configureActivities } from '../activities/deps';
 import { loadConfig } from '../core/config';
+import { temporalDagId } from '../core/dag/control';
 import type { TaskContext, TaskResult } from '../core/dag/task';
 import { waitFor } from '../cli/runtime/ports';
 import { createTestDatabase, type TestDatabase } from '../tests/support/database';
@@ -26,6 +27,9 @@ describe('DAG schedules', () => {
     tasks: { only: { activity: 'echo' as TaskActivityName } },
   });
 
+  // Not the default task queue: the schedule's id carries the queue, as for staging beside prod.
+  const scheduleIdOf = () => temporalDagId(id, worker.taskQueue);
+
   beforeAll(async () => {
     db = await createTestDatabase();
     configureActivities({ config: loadConfig({}), db });
@@ -33,7 +37,7 @@ describe('DAG schedules', () => {
   });
   afterAll(async () => {
     await worker.client.schedule
-      .getHandle(id)
+      .getHandle(scheduleIdOf())
       .delete()
       .catch(() => undefined);
     await worker?.stop();
@@ -42,7 +46,8 @@ describe('DAG schedules', () => {
 
   it('creates the schedule once, then updates it in place and keeps it paused', async () => {
     expect(await ensureSchedules(worker.client, [spec], worker.taskQueue)).toEqual([`${id} (created)`]);
-    const handle = worker.client.schedule.getHandle(id);
+    expect(scheduleIdOf()).toBe(`${worker.taskQueue}.${id}`);
+    const handle = worker.client.schedule.getHandle(scheduleIdOf());
     await handle.pause('operator paused it');
     expect(await ensureSchedules(worker.client, [spec], worker.taskQueue)).toEqual([`${id} (updated)`]);
     const description = await handle.describe();
@@ -53,19 +58,19 @@ describe('DAG schedules', () => {
   });
 
   it('runs a triggered run as scheduled, with its id and logical time from the schedule', async () => {
-    const handle = worker.client.schedule.getHandle(id);
+    const handle = worker.client.schedule.getHandle(scheduleIdOf());
     const before = Date.now();
     await handle.trigger();
     const { rows } = await waitForRuns(1);
     const [run] = rows;
-    expect(run.run_id.startsWith(`${id}-`)).toBe(true);
+    expect(run.run_id.startsWith(`${worker.taskQueue}.${id}-`)).toBe(true);
     expect(run.run_type).toBe('scheduled');
     expect(run.logical_time.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(run.state).toBe('success');
   });
 
   it('marks runs a backfill starts for past intervals as backfill runs, one per interval', async () => {
-    const handle = worker.client.schedule.getHandle(id);
+    const handle = worker.client.schedule.getHandle(scheduleIdOf());
     const end = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 24 * 3_600_000);
     const start = new Date(end.getTime() - 3 * 3_600_000);
     await handle.backfill({ start, end, overlap: ScheduleOverlapPolicy.ALLOW_ALL });

@@ -1,22 +1,20 @@
 import { type Client, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import type { ScheduleOptions } from '@temporalio/client';
+import { temporalDagId } from '../core/dag/control';
 import type { DagRunInput, DagSpec } from '../core/dag/spec';
-
-/** A DAG's schedule id, which is also the prefix of its runs' workflow ids (`<dag>-<scheduled time>`). */
-export const scheduleId = (dagId: string) => dagId;
 
 function scheduleOptions(dag: DagSpec, taskQueue: string) {
   if (!dag.schedule) throw new Error(`DAG ${dag.id} has no schedule`);
   const input: DagRunInput = { dag };
   return {
-    scheduleId: scheduleId(dag.id),
+    scheduleId: temporalDagId(dag.id, taskQueue),
     spec: { intervals: [{ every: dag.schedule.every }] },
     action: {
       type: 'startWorkflow' as const,
       workflowType: 'dagRun',
       args: [input],
       taskQueue,
-      workflowId: dag.id,
+      workflowId: temporalDagId(dag.id, taskQueue),
     },
     policies: {
       // One run per interval at a time; a run still going when the next is due makes that one skip,

@@ -3,6 +3,7 @@ import { msToNumber } from '@temporalio/common/lib/time';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Pool } from 'pg';
 import type { RunState } from '../../core/dag/states';
+import { temporalDagId } from '../../core/dag/control';
 import { findDag } from '../../workflows/dags';
 import { withServices } from '../context';
 import { printTable } from '../table';
@@ -51,7 +52,9 @@ export function registerBackfillCommand(program: Command): void {
         if (times.length === 0)
           throw new Error(`no ${dag.schedule.every} interval starts between --from and --to`);
 
-        const handle = (await services.temporal()).schedule.getHandle(dag.id);
+        const handle = (await services.temporal()).schedule.getHandle(
+          temporalDagId(dag.id, services.config.temporal.taskQueue),
+        );
         await handle.backfill({
           start: options.from,
           end: options.to,

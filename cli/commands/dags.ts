@@ -24,7 +24,9 @@ export function registerDagCommands(program: Command): void {
         const latest = await latestRuns(services.db());
         const rows = [];
         for (const dag of DAGS) {
-          const schedule = dag.schedule ? await scheduleState(await services.temporal(), dag.id) : undefined;
+          const schedule = dag.schedule
+            ? await scheduleState(await services.temporal(), services.config.temporal.taskQueue, dag.id)
+            : undefined;
           const last = latest.get(dag.id);
           rows.push([
             dag.id,
@@ -83,7 +85,13 @@ export function registerDagCommands(program: Command): void {
           const dag = dagOrExit(dagId);
           if (!dag.schedule) throw new Error(`DAG ${dag.id} has no schedule to ${action}`);
           const note = options.note ?? `${action}d with contrail dags ${action}`;
-          await setPaused(await services.temporal(), dag.id, action === 'pause', note);
+          await setPaused(
+            await services.temporal(),
+            services.config.temporal.taskQueue,
+            dag.id,
+            action === 'pause',
+            note,
+          );
           console.log(`${dag.id}: ${action === 'pause' ? 'paused' : 'active'}`);
         }),
       );

@@ -1,0 +1,89 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { TaskContext, TaskResult } from '../core/dag/task';
+import { exists, writeFileAtomic } from '../core/files/atomic';
+import { dataPaths, type DataPaths } from '../core/paths';
+import { activityDeps } from './deps';
+import { claimDirOf, type ReadDataOutput, runKey } from './ingestion-files';
+
+const CLAIM_RECORD = 'claim.json';
+
+/** Files a run may take: visible regular files (an uploader writes to a dotfile, then renames). */
+async function rawFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
+}
+
+/** The name outputs take: the file's own, unless good-data or bad-data already has one by that name. */
+async function outputNameFor(paths: DataPaths, name: string, runId: string): Promise<string> {
+  const taken =
+    (await exists(path.join(paths.goodData, name))) || (await exists(path.join(paths.badData, name)));
+  if (!taken) return name;
+  const { name: stem, ext } = path.parse(name);
+  return `${stem}--${runKey(runId)}${ext}`;
+}
+
+/** This run's earlier claim, if an earlier attempt made one (even one killed before it wrote its record). */
+async function earlierClaim(
+  paths: DataPaths,
+  dir: string,
+  runId: string,
+): Promise<ReadDataOutput | undefined> {
+  const record = await fs.readFile(path.join(dir, CLAIM_RECORD), 'utf8').catch(() => undefined);
+  if (record) return JSON.parse(record) as ReadDataOutput;
+  const [name] = (await rawFiles(dir)).filter((n) => n !== CLAIM_RECORD);
+  return name ? recordClaim(paths, dir, name, runId) : undefined;
+}
+
+async function recordClaim(
+  paths: DataPaths,
+  dir: string,
+  name: string,
+  runId: string,
+): Promise<ReadDataOutput> {
+  const claimedFile = path.join(dir, name);
+  const claim: ReadDataOutput = {
+    fileName: name,
+    claimedFile,
+    claimDir: dir,
+    outputName: await outputNameFor(paths, name, runId),
+    bytes: (await fs.stat(claimedFile)).size,
+  };
+  await writeFileAtomic(path.join(dir, CLAIM_RECORD), JSON.stringify(claim, null, 1));
+  return claim;
+}
+
+/**
+ * Task `read-data`: claims one file, picked at random, from raw-data by renaming it into this run's
+ * folder under claimed/. A rename is atomic, so of two runs reaching for the same file exactly one
+ * gets it; the other tries another. A retry of the run finds the file it already claimed. An
+ * empty raw-data ends the run as skipped.
+ */
+export async function readData(context: TaskContext): Promise<TaskResult<ReadDataOutput>> {
+  const paths = dataPaths(activityDeps().config.dataDir);
+  const dir = claimDirOf(paths, context.runId);
+  const earlier = await earlierClaim(paths, dir, context.runId);
+  if (earlier) return { output: earlier };
+
+  const candidates = await rawFiles(paths.rawData);
+  // Fisher-Yates: a random pick, then the others in random order if someone takes it first.
+  for (let i = candidates.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
+  }
+  await fs.mkdir(dir, { recursive: true });
+  for (const name of candidates) {
+    try {
+      await fs.rename(path.join(paths.rawData, name), path.join(dir, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // another run took it
+      throw error;
+    }
+    return { output: await recordClaim(paths, dir, name, context.runId) };
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+  return {
+    skip:
+      candidates.length === 0 ? 'raw-data has no files' : 'every file in raw-data was claimed by other runs',
+  };
+}

@@ -1,0 +1,84 @@
+import { formatDateTime, parseDateTime } from '../feature-spec';
+import { SeededRandom } from '../../cli/data/random';
+import { compileStrftime, isInteger, parseDecimal } from './parse-values';
+
+const bytesOf = (text: string) => Buffer.from(text, 'utf8');
+const decimal = (text: string) => parseDecimal(bytesOf(text), 0, bytesOf(text).length);
+const integer = (text: string) => isInteger(bytesOf(text), 0, bytesOf(text).length);
+
+describe('reading cells', () => {
+  it('reads plain decimals as Number does, and nothing else', () => {
+    for (const text of [
+      '0',
+      '581',
+      '-12',
+      '+7',
+      '3.25',
+      '-0.5',
+      '.5',
+      '5.',
+      '1e3',
+      '2E-2',
+      '12345678901234567890',
+    ]) {
+      expect(decimal(text)).toBe(Number(text));
+    }
+    for (const text of [
+      '',
+      '-',
+      ' 12',
+      '12 ',
+      '0x1A',
+      'Infinity',
+      'NaN',
+      '1,000',
+      '12 miles',
+      'far',
+      '1e',
+      '--1',
+    ]) {
+      expect(decimal(text)).toBeNaN();
+    }
+  });
+
+  it('knows integer literals from fractions and text', () => {
+    expect(['581', '-3', '+4', '007'].map(integer)).toEqual([true, true, true, true]);
+    expect(['581.3', '5e2', '', '-', '12a', ' 1'].map(integer)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('reads %Y-%m-%d %H:%M exactly as the feature spec does, minus its "T" variant', () => {
+    const read = compileStrftime('%Y-%m-%d %H:%M');
+    const rng = new SeededRandom(3);
+    const samples = [
+      '2001-04-31 10:20',
+      '2001-02-29 00:00',
+      '2000-02-29 23:59',
+      '2001-04-03 24:00',
+      '2001-4-3 10:20',
+    ];
+    for (let i = 0; i < 2000; i++) samples.push(formatDateTime(rng.int(0, 2_000_000_000) * 1000 * 60 * 10));
+    for (let i = 0; i < 200; i++) {
+      samples.push(
+        `${rng.int(1990, 2040)}-${String(rng.int(0, 13)).padStart(2, '0')}-${String(rng.int(0, 32)).padStart(2, '0')} ${String(rng.int(0, 25)).padStart(2, '0')}:${String(rng.int(0, 60)).padStart(2, '0')}`,
+      );
+    }
+    for (const text of samples)
+      expect([text, read(bytesOf(text), 0, 16)]).toEqual([text, parseDateTime(text)]);
+    expect(read(bytesOf('2001-04-03T10:20'), 0, 16)).toBeNaN();
+  });
+
+  it('compiles other strftime formats, seconds and %% included, and refuses what it cannot honour', () => {
+    const read = compileStrftime('%d/%m/%Y %H:%M:%S %%');
+    const text = '03/04/2001 10:20:30 %';
+    expect(read(bytesOf(text), 0, text.length)).toBe(Date.UTC(2001, 3, 3, 10, 20, 30));
+    expect(() => compileStrftime('%Y-%j')).toThrow(/unsupported/);
+    expect(() => compileStrftime('%Y %Y')).toThrow(/repeated/);
+  });
+});

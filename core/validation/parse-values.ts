@@ -1,0 +1,137 @@
+/**
+ * Strict readers of a cell's bytes (`bytes[start..end)`), run on every cell of every file: a number
+ * is a plain decimal (no spaces, no hex, no `Infinity`), an integer has no fraction, and a date-time
+ * matches its format exactly (zero-padded fields, a real calendar date).
+ */
+const ZERO = 48;
+const MINUS = 45;
+const PLUS = 43;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The value of a plain decimal number (`-12`, `3.5`, `1e3`), or NaN. */
+export function parseDecimal(bytes: Uint8Array, start: number, end: number): number {
+  if (start >= end) return NaN;
+  let i = start;
+  const sign = bytes[i];
+  if (sign === MINUS || sign === PLUS) i++;
+  if (i === end) return NaN;
+  let value = 0;
+  const first = i;
+  for (; i < end; i++) {
+    const digit = bytes[i]! - ZERO;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  if (i === end && end - first < 16) return sign === MINUS ? -value : value;
+  // Fractions, exponents and very long integers: check the shape, then let Number() round correctly.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+  return DECIMAL.test(text) ? Number(text) : NaN;
+}
+
+/** Whether the cell is a plain integer literal (`581`, `-3`): the CSV form of an `int` value. */
+export function isInteger(bytes: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  if (bytes[i] === MINUS || bytes[i] === PLUS) i++;
+  if (i >= end) return false;
+  for (; i < end; i++) {
+    const digit = bytes[i]! - ZERO;
+    if (digit < 0 || digit > 9) return false;
+  }
+  return true;
+}
+
+/** Days from 1970-01-01 to a date (Howard Hinnant's days_from_civil), for years from 1. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+const isLeap = (year: number) => (year & 3) === 0 && (year % 100 !== 0 || year % 400 === 0);
+const daysIn = (year: number, month: number) =>
+  month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+
+// The first day and the length of every month from 1900 to 2199, looked up instead of computed.
+const FIRST_YEAR = 1900;
+const YEARS = 300;
+const MONTH_START = new Float64Array(YEARS * 12);
+const MONTH_DAYS = new Uint8Array(YEARS * 12);
+for (let year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
+  for (let month = 1; month <= 12; month++) {
+    MONTH_START[(year - FIRST_YEAR) * 12 + month - 1] = daysFromCivil(year, month, 1);
+    MONTH_DAYS[(year - FIRST_YEAR) * 12 + month - 1] = daysIn(year, month);
+  }
+}
+
+/** Epoch ms (UTC) of a calendar date-time whose fields are non-negative, NaN when impossible. */
+function calendarTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): number {
+  if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
+  const time = hour * 3_600_000 + minute * 60_000 + second * 1000;
+  if (year >= FIRST_YEAR && year < FIRST_YEAR + YEARS) {
+    const at = (year - FIRST_YEAR) * 12 + month - 1;
+    return day > MONTH_DAYS[at]! ? NaN : (MONTH_START[at]! + day - 1) * 86_400_000 + time;
+  }
+  return day > daysIn(year, month) ? NaN : daysFromCivil(year, month, day) * 86_400_000 + time;
+}
+
+const FIELDS = { Y: 4, m: 2, d: 2, H: 2, M: 2, S: 2 } as const;
+type Field = keyof typeof FIELDS;
+type Reader = (bytes: Uint8Array, start: number, end: number) => number;
+
+/**
+ * Compiles a strftime format of `%Y %m %d %H %M %S %%` and ASCII literals into a reader to epoch ms
+ * (UTC), NaN when a cell does not match exactly. Fields are fixed-width and zero-padded (unlike
+ * Python's strptime, which also takes `4` for `%m`), so a format has one width. The reader is
+ * generated with every offset a constant: it runs on every cell of a date-time column, and the
+ * generic loop over the format's parts costs several times the parse itself.
+ */
+export function compileStrftime(format: string): Reader {
+  const digits: { field: Field; at: number }[] = [];
+  const literals: { at: number; code: number }[] = [];
+  let length = 0;
+  for (let i = 0; i < format.length; i++) {
+    const directive = format[i] === '%' ? format[++i] : undefined;
+    if (directive === undefined || directive === '%') {
+      literals.push({ at: length++, code: directive === '%' ? 37 : format.charCodeAt(i) });
+    } else if (directive in FIELDS && !digits.some((d) => d.field === directive)) {
+      digits.push({ field: directive as Field, at: length });
+      length += FIELDS[directive as Field];
+    } else {
+      throw new Error(
+        `unsupported or repeated strftime directive %${directive} in ${JSON.stringify(format)}`,
+      );
+    }
+  }
+  if (literals.some((l) => l.code > 127))
+    throw new Error(`strftime format ${JSON.stringify(format)} must be ASCII`);
+  const value = (field: Field, absent: number) => {
+    const found = digits.find((d) => d.field === field);
+    if (!found) return String(absent);
+    return Array.from({ length: FIELDS[field] }, (_, k) => `d${found.at + k}`)
+      .map((d, k, all) => `${d} * ${10 ** (all.length - 1 - k)}`)
+      .join(' + ');
+  };
+  const positions = digits.flatMap((d) => Array.from({ length: FIELDS[d.field] }, (_, k) => d.at + k));
+  const body = [
+    `if (end - start !== ${length}) return NaN;`,
+    ...literals.map((l) => `if (bytes[start + ${l.at}] !== ${l.code}) return NaN;`),
+    ...positions.map((p) => `const d${p} = bytes[start + ${p}] - 48;`),
+    positions.length > 0 ? `if (${positions.map((p) => `d${p} >>> 0 > 9`).join(' || ')}) return NaN;` : '',
+    `return calendarTime(${value('Y', 1970)}, ${value('m', 1)}, ${value('d', 1)}, ${value('H', 0)}, ${value('M', 0)}, ${value('S', 0)});`,
+  ].join('\n');
+  // Only digits, offsets and char codes computed above reach the generated source: no input text.
+  return new Function('calendarTime', `return function readStrftime(bytes, start, end) {\n${body}\n};`)(
+    calendarTime,
+  ) as Reader;
+}
