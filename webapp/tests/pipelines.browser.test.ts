@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '../../cli/runtime/ports';
 import { horizontalOverflow, launchBrowser, screenshot, watchPage } from '../../tests/support/browser';
 import { type RunningSystem, startRunningSystem } from '../../tests/support/running-system';
+import { recordFailedIngestionRun, SPLIT_ERROR } from './recorded-ingestion-run';
 
 describe('pipelines page (real browser, running system)', () => {
   let system: RunningSystem;
@@ -103,6 +104,60 @@ describe('pipelines page (real browser, running system)', () => {
     expect(
       (await api<{ id: string; paused: boolean }[]>('/dags')).find((d) => d.id === 'prediction')?.paused,
     ).toBe(false);
+  });
+
+  it('shows a failed run: its error, the failed task on the timeline, its data-quality report and its Temporal link', async () => {
+    const runId = await recordFailedIngestionRun(system);
+    await page.goto(`${system.urls.webapp}/pipelines/runs/${encodeURIComponent(runId)}`);
+    const failure = page.getByRole('alert').filter({ hasText: 'The run failed:' });
+    await failure.waitFor();
+    expect(await failure.innerText()).toContain(`task split-and-save-data failed: ${SPLIT_ERROR}`);
+    const failedRow = page.locator('.task-table tr[data-task-id="split-and-save-data"]');
+    expect(await failedRow.locator('.state-badge').innerText()).toBe('failed');
+    expect(await failedRow.locator('.error-text').innerText()).toBe(SPLIT_ERROR);
+
+    // Bars sit on one time axis: validation (2-9 s) starts where reading (0-2 s) ends, the split runs 21 s.
+    const timeline = page.getByRole('list', { name: 'Task timeline' });
+    const rows = await timeline.getByRole('listitem').allInnerTexts();
+    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      'read-data 2.0 s · success',
+      'validate-data 7.0 s · success',
+      'save-statistics 1.0 s · success',
+      'send-alerts 3.0 s · success',
+      'split-and-save-data 21.0 s · failed',
+    ]);
+    const box = async (task: string) =>
+      (await timeline.locator(`.timeline-bar[title^="${task}:"]`).boundingBox())!;
+    const [read, validate, split] = [
+      await box('read-data'),
+      await box('validate-data'),
+      await box('split-and-save-data'),
+    ];
+    expect(validate.x).toBeCloseTo(read.x + read.width, -1);
+    expect(split.width / validate.width).toBeCloseTo(3, 0);
+    await screenshot(page, 'pipelines-run-failed');
+
+    // The report link goes through the web app's proxy to the API's real report of the file.
+    const report = page.getByRole('link', { name: /Data-quality report/ });
+    const href = (await report.getAttribute('href'))!;
+    expect(href).toMatch(/^\/api\/reports\/flights-0405--ingestion-manual-/);
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), report.click()]);
+    await tab.waitForLoadState();
+    expect(await tab.locator('body').innerText()).toContain('flights-0405.csv');
+    await screenshot(tab, 'pipelines-run-report');
+    await tab.close();
+    expect(await page.getByRole('link', { name: /Open in Temporal Web UI/ }).getAttribute('href')).toBe(
+      `${system.urls.temporalUi}/namespaces/default/workflows/${encodeURIComponent(runId)}`,
+    );
+  });
+
+  it('says so in words when a run does not exist', async () => {
+    await page.goto(`${system.urls.webapp}/pipelines/runs/no-such-run`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('No run with id no-such-run');
+    expect(await alert.innerText()).toContain('HTTP 404 · run_not_found');
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
   });
 
   it('fits a phone’s width: the grid scrolls in its own box, the page does not', async () => {
