@@ -1,4 +1,6 @@
 import { Link } from './components/link';
+import { PredictionsDriftPage } from './monitoring/predictions-drift-page';
+import { QualityPage } from './monitoring/quality-page';
 import { PastPredictionsPage } from './past/past-predictions-page';
 import { DagsPage } from './pipelines/dags-page';
 import { RunPage } from './pipelines/run-page';
@@ -8,6 +10,8 @@ import { useLocation } from './router';
 const NAV = [
   { href: '/', label: 'Predict' },
   { href: '/past-predictions', label: 'Past predictions' },
+  { href: '/data-quality', label: 'Data quality' },
+  { href: '/drift', label: 'Drift & predictions' },
   { href: '/pipelines', label: 'Pipelines' },
 ];
 
@@ -19,6 +23,10 @@ function Route({ path }: { path: string }) {
       return <PredictPage />;
     case '/past-predictions':
       return <PastPredictionsPage />;
+    case '/data-quality':
+      return <QualityPage />;
+    case '/drift':
+      return <PredictionsDriftPage />;
     case '/pipelines':
       return <DagsPage />;
     default:
