@@ -1,9 +1,10 @@
 import type pg from 'pg';
 
 /**
- * What the ingestion DAG's save-statistics task and the drift computation store, written straight
- * into the running system's database: the ingestion and monitoring DAGs are not in the DAG list
- * yet, and the dashboards under test only read these tables through the API's monitoring SQL.
+ * What the ingestion DAG's save-statistics task and the monitoring DAG's drift computation store,
+ * written straight into the running system's database with chosen values and times (a file
+ * ingested 20 minutes ago, a drift of one feature in four), which real runs could not give in a
+ * test's time. The dashboards under test only read these tables, through the API's monitoring SQL.
  */
 
 export interface IngestedFileRecord {

@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
+import { dataPaths } from '../../core/paths';
 import { waitFor } from '../../cli/runtime/ports';
 import { horizontalOverflow, launchBrowser, screenshot, watchPage } from '../../tests/support/browser';
 import { type RunningSystem, startRunningSystem } from '../../tests/support/running-system';
+import { flightsCsv } from './flights-csv';
 import { recordFailedIngestionRun, SPLIT_ERROR } from './recorded-ingestion-run';
 
 describe('pipelines page (real browser, running system)', () => {
@@ -104,6 +109,54 @@ describe('pipelines page (real browser, running system)', () => {
     expect(
       (await api<{ id: string; paused: boolean }[]>('/dags')).find((d) => d.id === 'prediction')?.paused,
     ).toBe(false);
+  });
+
+  it('links a real ingestion run to the data-quality report of the file it took', async () => {
+    const raw = dataPaths(system.dataDir).rawData;
+    fs.mkdirSync(raw, { recursive: true });
+    // Written under a dotfile name, then renamed, as an uploader must: a run never takes half a file.
+    fs.writeFileSync(path.join(raw, '.flights-0406.csv'), flightsCsv(1000));
+    fs.renameSync(path.join(raw, '.flights-0406.csv'), path.join(raw, 'flights-0406.csv'));
+    await page.goto(`${system.urls.webapp}/pipelines`);
+    await page.locator('[data-dag-id="ingestion"]').getByRole('button', { name: 'Trigger run' }).click();
+
+    // The triggered run or the every-minute schedule takes the file, whichever comes first.
+    const db = new pg.Pool({ connectionString: system.databaseUrl, max: 1 });
+    let runId = '';
+    try {
+      await waitFor(
+        'the file to be ingested',
+        async () => {
+          const { rows } = await db.query<{ run_id: string; state: string }>(
+            `SELECT f.run_id, r.state FROM ingested_files f JOIN dag_runs r USING (run_id) WHERE f.file_name = 'flights-0406.csv'`,
+          );
+          runId = rows[0]?.run_id ?? '';
+          return rows[0] !== undefined && rows[0].state !== 'running';
+        },
+        { timeoutMs: 120_000 },
+      );
+    } finally {
+      await db.end();
+    }
+    const card = page.locator('[data-dag-id="ingestion"]');
+    await card.locator(`th[data-run-id="${runId}"] a`).click();
+    await page.getByRole('heading', { name: `Run ${runId}` }).waitFor();
+    expect(await page.locator('.task-table tbody tr .state-badge').allInnerTexts()).toEqual([
+      'success',
+      'success',
+      'success',
+      'success',
+      'success',
+    ]);
+    const report = page.getByRole('link', { name: /Data-quality report/ });
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), report.click()]);
+    await tab.waitForLoadState();
+    const text = await tab.locator('body').innerText();
+    expect(text).toContain('flights-0406.csv');
+    expect(text).toContain('1,000');
+    await screenshot(tab, 'pipelines-ingestion-report');
+    await tab.close();
+    await screenshot(page, 'pipelines-ingestion-run');
   });
 
   it('shows a failed run: its error, the failed task on the timeline, its data-quality report and its Temporal link', async () => {

@@ -14,9 +14,9 @@ export const SPLIT_ERROR = 'ENOSPC: no space left on device, write (good-data/fl
 
 /**
  * An ingestion run that failed at its last task, recorded in the system's database as the DAG
- * runtime records runs, with the real data-quality report of its file in the reports folder. The
- * ingestion DAG is not in the DAG list yet, and a real task failure costs minutes of retries: the
- * run page is what this exercises, reading it through the real API.
+ * runtime records runs, with the real data-quality report of its file in the reports folder. A real
+ * task failure costs minutes of retries (and a full disk): the run page is what this exercises,
+ * reading it through the real API. A real ingestion run is tested beside it.
  */
 export async function recordFailedIngestionRun(system: RunningSystem): Promise<string> {
   const runId = `ingestion-manual-${new Date().toISOString()}`;
