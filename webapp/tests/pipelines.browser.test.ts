@@ -211,6 +211,7 @@ describe('pipelines page (real browser, running system)', () => {
     expect(await alert.innerText()).toContain('No run with id no-such-run');
     expect(await alert.innerText()).toContain('HTTP 404 · run_not_found');
     await alert.getByRole('button', { name: 'Try again' }).waitFor();
+    await screenshot(page, 'pipelines-run-missing');
   });
 
   it('fits a phone’s width: the grid scrolls in its own box, the page does not', async () => {
