@@ -8,3 +8,5 @@ export { saveStatistics } from './save-statistics';
 export { sendAlerts } from './send-alerts';
 export { splitAndSaveData } from './split-and-save-data';
 export { sendRunFailureAlert } from './send-run-failure-alert';
+export { computeDrift } from './compute-drift';
+export { evaluateAlertRules } from './evaluate-alert-rules';

@@ -90,6 +90,7 @@ export async function insertPredictions(
   source: 'webapp' | 'scheduled',
   values: number[],
   model = 'model-seed',
+  features?: Record<string, unknown>[],
 ): Promise<void> {
   const requestId = crypto.randomUUID();
   await pool.query(
@@ -99,9 +100,9 @@ export async function insertPredictions(
   );
   await pool.query(
     `INSERT INTO predictions (request_id, row_index, source, model_version, features, predicted_delay, created_at)
-     SELECT $1, i - 1, $2, $3, jsonb_build_object('distance', 100 + i), v, $5
+     SELECT $1, i - 1, $2, $3, coalesce(($6::jsonb[])[i], jsonb_build_object('distance', 100 + i)), v, $5
      FROM unnest($4::float8[]) WITH ORDINALITY AS t(v, i)`,
-    [requestId, source, model, values, createdAt],
+    [requestId, source, model, values, createdAt, (features ?? []).map((f) => JSON.stringify(f))],
   );
 }
 
