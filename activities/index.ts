@@ -8,3 +8,7 @@ export { saveStatistics } from './save-statistics';
 export { sendAlerts } from './send-alerts';
 export { splitAndSaveData } from './split-and-save-data';
 export { sendRunFailureAlert } from './send-run-failure-alert';
+export { selectTrainingWindow } from './select-training-window';
+export { trainCandidate } from './train-candidate';
+export { evaluateAgainstActive } from './evaluate-against-active';
+export { promoteIfBetter } from './promote-if-better';
