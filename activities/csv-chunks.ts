@@ -29,8 +29,9 @@ export function readCsvChunks(
           if (!header) header = rows.shift();
           if (header && rows.length > 0) take(rows, column);
         } catch (error) {
-          parser.abort();
+          // Before abort(): aborting completes the parse at once, which would resolve first.
           reject(error as Error);
+          parser.abort();
         }
       },
       complete: () => resolve(),

@@ -13,7 +13,8 @@ import { workerActivities } from '../worker/activities';
 import { DAGS } from '../workflows/dags';
 import { retrainingDag } from '../workflows/dags/retraining';
 import { startTestApi, type TestApi } from './support/api';
-import { startTestWorker, type TestWorker } from './support/temporal';
+import { runCli } from './support/run-cli';
+import { startTestWorker, temporalAddress, type TestWorker } from './support/temporal';
 import { trainTinyModel, writeSyntheticData } from './support/tiny-model';
 
 // Small thresholds: the slice here holds about 10,000 training and 3,500 holdout rows.
@@ -44,6 +45,21 @@ describe('the retraining DAG', () => {
     const tasks = Object.fromEntries(rows.map((r) => [r.task_id, r]));
     return { workflowId, state: result.state, tasks };
   }
+
+  async function taskOutput(runId: string, taskId: string) {
+    const { rows } = await api.db.pool.query(
+      `SELECT output FROM task_instances WHERE run_id = $1 AND task_id = $2`,
+      [runId, taskId],
+    );
+    return rows[0]?.output as { promoted: boolean; modelId: string; reason: string };
+  }
+
+  const cliEnv = () => ({
+    DATABASE_URL: api.db.url,
+    TEMPORAL_ADDRESS: temporalAddress(),
+    TEMPORAL_TASK_QUEUE: worker.taskQueue,
+    CONTRAIL_DATA_DIR: dir,
+  });
 
   async function predictNow(): Promise<{ modelVersion: string; requestId: string }> {
     const response = await api.request('POST', '/predict', {
@@ -143,20 +159,43 @@ describe('the retraining DAG', () => {
     expect(rows).toEqual([{ model_version: promoted.id }]);
   });
 
-  it('promotes a worse candidate when forced, saying so', async () => {
+  it('promotes a worse candidate when triggered with contrail dags trigger --force, saying so', async () => {
     const before = (await activeModel(api.db.pool))!.id;
-    const run = await retrain({ ...SMALL, modelParams: { ...WEAK, maxLeaves: 5 }, force: true });
+    const conf = JSON.stringify({ ...SMALL, modelParams: { ...WEAK, maxLeaves: 5 } });
+    const cli = await runCli(
+      ['dags', 'trigger', 'retraining', '--force', '--wait', '--conf', conf],
+      cliEnv(),
+    );
 
-    const outcome = run.tasks['promote-if-better']!.output as {
-      promoted: boolean;
-      modelId: string;
-      reason: string;
-    };
+    expect(cli.code).toBe(0);
+    const runId = /started (\S+)/.exec(cli.out)![1]!;
+    const outcome = await taskOutput(runId, 'promote-if-better');
     expect(outcome).toMatchObject({ promoted: true, replaced: before });
     expect(outcome.reason).toMatch(/^forced \(params\.force\) although not better/);
-    expect((await activeModel(api.db.pool))!.promotedBy).toBe(
-      `dag retraining (run ${run.workflowId}, forced)`,
+    const forced = (await activeModel(api.db.pool))!;
+    expect(forced.id).toBe(outcome.modelId);
+    expect(forced.promotedBy).toBe(`dag retraining (run ${runId}, forced)`);
+  });
+
+  it('contrail models list shows each model with its window, status and promoter; rollback restores the one before', async () => {
+    const forced = (await activeModel(api.db.pool))!;
+    const { rows } = await api.db.pool.query<{ previous_model_id: string }>(
+      `SELECT previous_model_id FROM model_promotions WHERE model_id = $1`,
+      [forced.id],
     );
+    const previous = rows[0]!.previous_model_id;
+
+    const list = await runCli(['models', 'list'], cliEnv());
+    expect(list.code).toBe(0);
+    const line = (id: string) => list.out.split('\n').find((l) => l.startsWith(id)) ?? '';
+    expect(line(forced.id)).toMatch(/ active .*2001-02-01\.\.2001-02-22 .*dag retraining \(run .*, forced\)/);
+    expect(line(previous)).toMatch(/ retired .*2001-02-01\.\.2001-02-22 .*dag retraining \(run /);
+    expect(line(firstModel)).toMatch(/ retired .*2001-01-01\.\.2001-02-01 .*test/);
+
+    const rollback = await runCli(['models', 'rollback', '--reason', 'the forced model is worse'], cliEnv());
+    expect(rollback.code).toBe(0);
+    expect((await activeModel(api.db.pool))!.id).toBe(previous);
+    expect((await getModel(api.db.pool, forced.id))!.status).toBe('rejected');
   });
 
   it('ends the run as skipped, with the reason, when the recent data has too few labels', async () => {
