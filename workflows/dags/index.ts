@@ -1,9 +1,10 @@
 import type { DagSpec } from '../dag/spec';
+import { ingestionDag } from './ingestion';
 import { predictionDag } from './prediction';
 import { retrainingDag } from './retraining';
 
 /** Every DAG Contrail runs. The worker registers a Temporal Schedule for each one that has a schedule. */
-export const DAGS: readonly DagSpec[] = [predictionDag, retrainingDag];
+export const DAGS: readonly DagSpec[] = [ingestionDag, predictionDag, retrainingDag];
 
 export function findDag(id: string): DagSpec | undefined {
   return DAGS.find((d) => d.id === id);
