@@ -128,7 +128,16 @@ describe('GET /monitoring/*', () => {
       ['origin', 'red'],
       ['prediction', 'green'],
     ]);
-    expect(body.featureSeries).toHaveLength(4);
+    expect(body.runs.map((r: { runId: string }) => r.runId)).toEqual([
+      'monitoring-seed',
+      'monitoring-seed-small',
+    ]);
+    expect(body.featureSeries).toHaveLength(7);
+    expect(body.featureSeries[0]).toMatchObject({
+      runId: 'monitoring-seed-small',
+      feature: 'distance',
+      method: 'ks',
+    });
     const twice = await request(app).get('/monitoring/drift?window=10m&window=1h');
     expect(twice.status).toBe(400);
   });

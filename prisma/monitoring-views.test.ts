@@ -193,8 +193,12 @@ describe('monitoring views', () => {
   });
 
   it('drift runs: the drifted share of features, the prediction apart, and colours', async () => {
-    const runs = await db.pool.query('SELECT * FROM monitoring_drift_runs');
-    expect(runs.rows).toEqual([
+    const runs = await db.pool.query('SELECT * FROM monitoring_drift_runs ORDER BY computed_at DESC');
+    expect(runs.rows.map((r) => [r.run_id, r.status])).toEqual([
+      ['monitoring-seed', 'red'],
+      ['monitoring-seed-small', 'green'],
+    ]);
+    expect(runs.rows.slice(0, 1)).toEqual([
       expect.objectContaining({
         run_id: 'monitoring-seed',
         features: '3',
@@ -207,7 +211,7 @@ describe('monitoring views', () => {
       }),
     ]);
     const features = await db.pool.query(
-      'SELECT feature, status FROM monitoring_drift_features ORDER BY feature',
+      `SELECT feature, status FROM monitoring_drift_features WHERE run_id = 'monitoring-seed' ORDER BY feature`,
     );
     expect(features.rows.map((r) => [r.feature, r.status])).toEqual([
       ['date_hour', 'red'],

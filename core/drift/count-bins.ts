@@ -15,6 +15,7 @@ export interface CountedColumn {
 /** One pass over a column: bin counts, min, max and the outer bins' sums. NaN is missing and skipped. */
 export function countColumn(histogram: NumericHistogram, values: Float64Array): CountedColumn {
   const edges = countingEdges(histogram);
+  const at = Float64Array.from(edges);
   const last = edges.length;
   const counts = new Float64Array(last + 1);
   const first = edges[0] ?? Infinity;
@@ -34,7 +35,7 @@ export function countColumn(histogram: NumericHistogram, values: Float64Array): 
     let hi = last;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (v <= edges[mid]!) hi = mid;
+      if (v <= at[mid]!) hi = mid;
       else lo = mid + 1;
     }
     counts[lo]!++;

@@ -102,12 +102,13 @@ export function categoricalDrift(
   categories: readonly string[],
   codes: Float64Array,
 ): DriftMeasure | undefined {
-  const counts = new Float64Array(categories.length);
+  const size = categories.length;
+  const counts = new Float64Array(size);
   let rows = 0;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i]!;
-    if (code !== code || code < 0 || code >= counts.length) continue;
-    counts[code]!++;
+    if (!(code >= 0 && code < size)) continue;
+    counts[code | 0]!++;
     rows++;
   }
   if (rows === 0) return undefined;

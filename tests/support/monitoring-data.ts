@@ -90,6 +90,7 @@ export async function insertPredictions(
   source: 'webapp' | 'scheduled',
   values: number[],
   model = 'model-seed',
+  features?: Record<string, unknown>[],
 ): Promise<void> {
   const requestId = crypto.randomUUID();
   await pool.query(
@@ -99,27 +100,62 @@ export async function insertPredictions(
   );
   await pool.query(
     `INSERT INTO predictions (request_id, row_index, source, model_version, features, predicted_delay, created_at)
-     SELECT $1, i - 1, $2, $3, jsonb_build_object('distance', 100 + i), v, $5
+     SELECT $1, i - 1, $2, $3, coalesce(($6::jsonb[])[i], jsonb_build_object('distance', 100 + i)), v, $5
      FROM unnest($4::float8[]) WITH ORDINALITY AS t(v, i)`,
-    [requestId, source, model, values, createdAt],
+    [requestId, source, model, values, createdAt, (features ?? []).map((f) => JSON.stringify(f))],
   );
 }
 
+type Measure = [string, string, string, string, number, number, boolean, number];
+
 async function insertDrift(pool: pg.Pool, at: Date): Promise<void> {
-  // One drift run 4 minutes ago: 2 of 3 features drifted (share 0.67, red), distance orange by PSI.
-  const rows: [string, string, string, string, number, number, boolean, number][] = [
-    ['origin', 'feature', 'categorical', 'jensenshannon', 0.2, 0.1, true, 0.4],
-    ['distance', 'feature', 'numeric', 'wasserstein', 0.05, 0.1, false, 0.12],
-    ['date_hour', 'feature', 'numeric', 'wasserstein', 0.3, 0.1, true, 0.5],
-    ['prediction', 'prediction', 'numeric', 'wasserstein', 0.02, 0.1, false, 0.01],
+  const runs: [runId: string, minutesAgo: number, rows: number, measures: Measure[]][] = [
+    // 30 minutes ago, 500 rows (tests, not distances): nothing drifted, green.
+    [
+      'monitoring-seed-small',
+      30,
+      500,
+      [
+        ['origin', 'feature', 'categorical', 'chisquare', 0.2, 0.05, false, 0.02],
+        ['distance', 'feature', 'numeric', 'ks', 0.3, 0.05, false, 0.01],
+        ['prediction', 'prediction', 'numeric', 'ks', 0.5, 0.05, false, 0.01],
+      ],
+    ],
+    // 4 minutes ago: 2 of 3 features drifted (share 0.67, red), distance orange by PSI.
+    [
+      'monitoring-seed',
+      4,
+      5000,
+      [
+        ['origin', 'feature', 'categorical', 'jensenshannon', 0.2, 0.1, true, 0.4],
+        ['distance', 'feature', 'numeric', 'wasserstein', 0.05, 0.1, false, 0.12],
+        ['date_hour', 'feature', 'numeric', 'wasserstein', 0.3, 0.1, true, 0.5],
+        ['prediction', 'prediction', 'numeric', 'wasserstein', 0.02, 0.1, false, 0.01],
+      ],
+    ],
   ];
-  for (const [feature, target, kind, method, score, threshold, drifted, psi] of rows) {
-    await pool.query(
-      `INSERT INTO drift_results (run_id, model_id, window_from, window_to, row_count, feature, target,
-         kind, method, score, threshold, drifted, psi, computed_at)
-       VALUES ('monitoring-seed', 'model-seed', $1, $2, 5000, $3, $4, $5, $6, $7, $8, $9, $10, $2)`,
-      [ago(at, 20), ago(at, 4), feature, target, kind, method, score, threshold, drifted, psi],
-    );
+  for (const [runId, minutesAgo, rows, measures] of runs) {
+    for (const [feature, target, kind, method, score, threshold, drifted, psi] of measures) {
+      await pool.query(
+        `INSERT INTO drift_results (run_id, model_id, window_from, window_to, row_count, feature, target,
+           kind, method, score, threshold, drifted, psi, computed_at)
+         VALUES ($1, 'model-seed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $3)`,
+        [
+          runId,
+          ago(at, minutesAgo + 16),
+          ago(at, minutesAgo),
+          rows,
+          feature,
+          target,
+          kind,
+          method,
+          score,
+          threshold,
+          drifted,
+          psi,
+        ],
+      );
+    }
   }
 }
 
