@@ -12,12 +12,25 @@ import { WindowPicker } from './window-picker';
 
 const COLORS = { webapp: '#2563eb', scheduled: '#b45309' } as const;
 
-/** The mean predicted delay per step, one line per source. */
+const P95_COLORS = { webapp: '#93c5fd', scheduled: '#fcd34d' } as const;
+
+/** The mean and p95 predicted delay per step, one line of each per source (as Grafana's two panels). */
 function meanChart(data: PredictionsResponse) {
   const times = [...new Set(data.series.map((s) => s.bucket))].sort();
-  const series = (['webapp', 'scheduled'] as const).map((source) => {
-    const mean = new Map(data.series.filter((s) => s.source === source).map((s) => [s.bucket, s.mean]));
-    return { label: source, color: COLORS[source], values: times.map((t) => mean.get(t) ?? null) };
+  const series = (['webapp', 'scheduled'] as const).flatMap((source) => {
+    const steps = new Map(data.series.filter((s) => s.source === source).map((s) => [s.bucket, s]));
+    return [
+      {
+        label: `${source} mean`,
+        color: COLORS[source],
+        values: times.map((t) => steps.get(t)?.mean ?? null),
+      },
+      {
+        label: `${source} p95`,
+        color: P95_COLORS[source],
+        values: times.map((t) => steps.get(t)?.p95 ?? null),
+      },
+    ];
   });
   return { times: times.map(epochSeconds), series };
 }
@@ -52,10 +65,12 @@ export function PredictionsDriftPage() {
             <TimeChart
               times={chart.times}
               series={chart.series}
-              yLabel="mean delay (min)"
-              summary="Mean predicted delay per step, by source"
+              yLabel="predicted delay (min)"
+              summary="Mean and 95th percentile of the predicted delay per step, by source"
             />
-            <figcaption>Mean predicted delay per step (minutes), by source.</figcaption>
+            <figcaption>
+              Mean (dark) and p95 (light) predicted delay per step, in minutes, by source.
+            </figcaption>
           </figure>
           <Histogram bins={data.histogram} />
         </div>

@@ -47,6 +47,10 @@ export function QualityPage() {
             values: data.series.map((s) => (s.invalidShare === null ? null : s.invalidShare * 100)),
           },
         ],
+        rows: [
+          { label: 'rows', color: '#0f766e', values: data.series.map((s) => s.rows) },
+          { label: 'invalid rows', color: GRAFANA.red, values: data.series.map((s) => s.invalidRows) },
+        ],
       },
     [data],
   );
@@ -100,18 +104,29 @@ export function QualityPage() {
           {s.rows === 0 ? (
             <Empty>No file was ingested in this window.</Empty>
           ) : chart ? (
-            <figure className="chart-figure">
-              <TimeChart
-                times={chart.times}
-                series={chart.series}
-                yLabel="invalid rows (%)"
-                summary="Share of invalid rows over time, with the 5% and 50% thresholds"
-                rules={SHARE_RULES}
-              />
-              <figcaption>
-                Share of invalid rows per step; dashed: the orange (5%) and red (50%) thresholds.
-              </figcaption>
-            </figure>
+            <div className="chart-pair">
+              <figure className="chart-figure">
+                <TimeChart
+                  times={chart.times}
+                  series={chart.series}
+                  yLabel="invalid rows (%)"
+                  summary="Share of invalid rows over time, with the 5% and 50% thresholds"
+                  rules={SHARE_RULES}
+                />
+                <figcaption>
+                  Share of invalid rows per step; dashed: the orange (5%) and red (50%) thresholds.
+                </figcaption>
+              </figure>
+              <figure className="chart-figure">
+                <TimeChart
+                  times={chart.times}
+                  series={chart.rows}
+                  yLabel="rows"
+                  summary="Rows and invalid rows ingested per step"
+                />
+                <figcaption>Rows and invalid rows ingested per step.</figcaption>
+              </figure>
+            </div>
           ) : null}
           <QualityTables data={data} />
         </>
