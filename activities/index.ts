@@ -8,3 +8,6 @@ export { saveStatistics } from './save-statistics';
 export { sendAlerts } from './send-alerts';
 export { splitAndSaveData } from './split-and-save-data';
 export { sendRunFailureAlert } from './send-run-failure-alert';
+export { pruneReports } from './prune-reports';
+export { pruneBadData } from './prune-bad-data';
+export { pruneDagRuns } from './prune-dag-runs';
