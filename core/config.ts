@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { registerLogSecrets, urlPassword } from './log-secrets';
 import { type TemporalTls, temporalTls } from './temporal/tls';
 
 /**
@@ -191,7 +192,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const tls = temporalTls(parsed.data);
   if (tls.problems.length > 0) throw new ConfigError(tls.problems);
-  return toConfig(parsed.data, tls.tls);
+  const config = toConfig(parsed.data, tls.tls);
+  registerLogSecrets([
+    config.api.token,
+    config.alerts.smtpUrl,
+    urlPassword(config.alerts.smtpUrl),
+    config.alerts.teamsWebhookUrl,
+    config.temporal.apiKey,
+    parsed.data.DATABASE_URL,
+    urlPassword(parsed.data.DATABASE_URL),
+  ]);
+  return config;
 }
 
 function toConfig(raw: RawConfig, tls: TemporalTls): Config {
