@@ -11,3 +11,7 @@ export { sendRunFailureAlert } from './send-run-failure-alert';
 export { pruneReports } from './prune-reports';
 export { pruneBadData } from './prune-bad-data';
 export { pruneDagRuns } from './prune-dag-runs';
+export { selectTrainingWindow } from './select-training-window';
+export { trainCandidate } from './train-candidate';
+export { evaluateAgainstActive } from './evaluate-against-active';
+export { promoteIfBetter } from './promote-if-better';
