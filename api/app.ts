@@ -14,7 +14,7 @@ import { type PredictDeps, predictRouter } from './predict';
 import { predictRateLimit } from './rate-limit';
 import { requestId } from './request-id';
 import { reportsRouter } from './reports';
-import { corsPolicy, requireJsonBody, securityHeaders } from './security';
+import { corsPolicy, refuseNulInUrl, requireJsonBody, securityHeaders } from './security';
 
 export interface AppDeps {
   config: Config;
@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId);
-  app.use(securityHeaders(), corsPolicy(deps.config));
+  app.use(securityHeaders(), corsPolicy(deps.config), refuseNulInUrl);
   app.use(healthRouter(deps.checks));
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.config.api.url)));
   app.use(docsRouter());

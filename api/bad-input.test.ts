@@ -126,6 +126,32 @@ describe('the API under bad input: a 4xx with a clear message, never a 500', () 
     await expectError(await post(longName), 400, 'invalid_request', /PredictRequest/);
   });
 
+  it('a NUL character in any string: 400 naming it, nothing stored', async () => {
+    const before = await api.db.pool.query('SELECT count(*)::int AS n FROM predictions');
+    for (const body of [
+      { source: 'webapp', rows: [row], fileName: 'a\u0000b.csv' },
+      { source: 'webapp', rows: [{ ...row, flight_id: 'x\u0000' }] },
+    ]) {
+      await expectError(await post(JSON.stringify(body)), 400, 'nul_character', /NUL character/);
+    }
+    const after = await api.db.pool.query('SELECT count(*)::int AS n FROM predictions');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('exports formula-like text as text in the CSV of past predictions, numbers as numbers', async () => {
+    const formulas = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)'];
+    const rows = formulas.map((flight_id) => ({ ...row, flight_id }));
+    expect((await post(JSON.stringify({ source: 'webapp', rows }))).status).toBe(200);
+    const csv = await (
+      await fetch(`${api.url}/past-predictions?source=webapp`, { headers: { accept: 'text/csv' } })
+    ).text();
+    const cells = csv.split('\n').flatMap((line) => line.split(','));
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example""`);
+    for (const text of ["'+1+1", "'-2+3", "'@SUM(A1)"]) expect(cells).toContain(text);
+    expect(cells.some((cell) => /^[=+@]/.test(cell))).toBe(false);
+    expect(cells).toContain('581');
+  });
+
   it('unknown fields: 400 for the envelope, a refused row naming the field', async () => {
     await expectError(
       await post(JSON.stringify({ source: 'webapp', rows: [row], model: 'other' })),

@@ -48,3 +48,14 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
     ),
   );
 };
+
+/**
+ * Postgres text cannot hold a NUL character: a path or query parameter with `%00` would reach a
+ * query and fail there as a 500. Refused at the edge, for every route.
+ */
+export const refuseNulInUrl: RequestHandler = (req, _res, next) => {
+  if (!/%00/i.test(req.url)) return next();
+  next(
+    new ApiError(400, 'bad_request', 'the URL holds a NUL character (%00), which no parameter may contain'),
+  );
+};
