@@ -17,6 +17,9 @@ export function predictRateLimit(config: Config): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
+    // The client is the connection's address (no `trust proxy`): the web app's server forwards
+    // browsers' requests with X-Forwarded-For, which must not make the limiter warn on every start.
+    validate: { xForwardedForHeader: false },
     handler: (_req, res) => {
       res
         .status(429)
