@@ -15,3 +15,5 @@ export { selectTrainingWindow } from './select-training-window';
 export { trainCandidate } from './train-candidate';
 export { evaluateAgainstActive } from './evaluate-against-active';
 export { promoteIfBetter } from './promote-if-better';
+export { computeDrift } from './compute-drift';
+export { evaluateAlertRules } from './evaluate-alert-rules';
