@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TaskContext, TaskResult } from '../core/dag/task';
 import { exists, writeFileAtomic } from '../core/files/atomic';
+import { boundedName } from '../core/files/bounded-name';
 import { dataPaths, type DataPaths } from '../core/paths';
 import { activityDeps } from './deps';
 import { claimDirOf, type ReadDataOutput, runKey } from './ingestion-files';
@@ -14,13 +15,17 @@ async function rawFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
 }
 
-/** The name outputs take: the file's own, unless good-data or bad-data already has one by that name. */
-async function outputNameFor(paths: DataPaths, name: string, runId: string): Promise<string> {
+/**
+ * The name outputs take: the file's own (cut to a length every file system takes), unless good-data
+ * or bad-data already has one by that name.
+ */
+async function outputNameFor(paths: DataPaths, rawName: string, runId: string): Promise<string> {
+  const name = boundedName(rawName);
   const taken =
     (await exists(path.join(paths.goodData, name))) || (await exists(path.join(paths.badData, name)));
   if (!taken) return name;
   const { name: stem, ext } = path.parse(name);
-  return `${stem}--${runKey(runId)}${ext}`;
+  return boundedName(`${stem}--${runKey(runId)}${ext}`);
 }
 
 /** This run's earlier claim, if an earlier attempt made one (even one killed before it wrote its record). */

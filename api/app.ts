@@ -12,8 +12,10 @@ import { requireBearerToken } from './auth';
 import { monitoringRouter } from './monitoring';
 import { pastPredictionsRouter } from './past-predictions';
 import { type PredictDeps, predictRouter } from './predict';
+import { predictRateLimit } from './rate-limit';
 import { requestId } from './request-id';
 import { reportsRouter } from './reports';
+import { corsPolicy, refuseNulInUrl, requireJsonBody, securityHeaders } from './security';
 
 export interface AppDeps {
   config: Config;
@@ -31,11 +33,14 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId);
+  app.use(securityHeaders(), corsPolicy(deps.config), refuseNulInUrl);
   app.use(healthRouter(deps.checks));
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.config.api.url)));
   app.use(docsRouter());
   // Everything below requires the bearer token when CONTRAIL_API_TOKEN is set.
   app.use(requireBearerToken(deps.config.api.token));
+  app.use(requireJsonBody);
+  app.post('/predict', predictRateLimit(deps.config));
   // Before the pipelines router: its JSON parser (100 kB) would otherwise read every body first.
   if (deps.predictions) app.use(predictRouter(deps.predictions), pastPredictionsRouter(deps.predictions));
   app.use(dagsRouter(deps));

@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { type Client, ScheduleNotFoundError } from '@temporalio/client';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../core/config';
@@ -164,7 +164,14 @@ export function dagsRouter(deps: { config: Config; db: Database; temporal: Clien
         dag.id,
         action === 'pause',
         note ?? `${action}d from the web app`,
-      );
+      ).catch((error: unknown) => {
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
+        throw new ApiError(
+          404,
+          'schedule_not_found',
+          `DAG ${dag.id} has no schedule in Temporal yet: a worker creates it when it starts`,
+        );
+      });
       res.json({ dagId: dag.id, paused: action === 'pause' });
     });
   }

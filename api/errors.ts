@@ -42,7 +42,9 @@ export function errorHandler(
           ? 'invalid_json'
           : error.type === 'entity.too.large'
             ? 'payload_too_large'
-            : 'bad_request';
+            : status === 415
+              ? 'unsupported_media_type'
+              : 'bad_request';
       const message =
         code === 'invalid_json'
           ? `the request body is not valid JSON: ${error.message}`

@@ -1,5 +1,6 @@
 import { type Response, Router } from 'express';
 import type pg from 'pg';
+import { csvCell } from '../core/csv/csv-cell';
 import { type DatasetSpec, fileColumns } from '../core/feature-spec';
 import { ApiError } from './errors';
 import {
@@ -13,12 +14,6 @@ import {
 import { MAX_CSV_ROWS, MAX_PAGE, pastPredictionsQuerySchema } from './past-predictions-schemas';
 
 const CSV_PAGE = 5_000;
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** Streams pages as CSV until `limit` rows or the end; stops early when the client goes away. */
 async function streamCsv(

@@ -18,6 +18,15 @@ export interface PredictAnswer {
 const summary = (error: RowError) =>
   error.issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join('; ');
 
+/** A refused row as sent; one nested too deep for JSON.stringify (a RangeError) is described instead. */
+function echo(row: unknown): string {
+  try {
+    return JSON.stringify(row ?? null);
+  } catch {
+    return JSON.stringify('(not shown: nested too deeply to echo)');
+  }
+}
+
 /**
  * The JSON text of the answer, matching predictResponseSchema (predict-schemas.ts): one result
  * per row, in request order, with its prediction or its error. Refused rows are an outcome of the
@@ -31,7 +40,7 @@ export function renderPredictAnswer(a: PredictAnswer): { status: number; body: s
     parts[index] = `{"index":${index},"features":${a.validJson[k]},"prediction":${shown}}`;
   });
   for (const error of a.errors) {
-    const features = JSON.stringify(a.rows[error.index] ?? null);
+    const features = echo(a.rows[error.index]);
     const reason = JSON.stringify({ message: summary(error), issues: error.issues });
     parts[error.index] = `{"index":${error.index},"features":${features},"error":${reason}}`;
   }

@@ -5,6 +5,7 @@ import { type DatasetSpec, rowValidator } from '../core/feature-spec';
 import type { ActiveModel } from './active-model';
 import { ApiError } from './errors';
 import { replayStoredRequest } from './idempotency';
+import { holdsNulEscape } from './json-nul';
 import { predictRequestSchema } from './predict-schemas';
 import { renderPredictAnswer } from './predict-response';
 import type { PredictionWriter } from './prediction-writer';
@@ -38,9 +39,11 @@ export function predictRouter(deps: PredictDeps): Router {
   const validate = rowValidator(deps.spec);
   // The body's hash is taken only when an Idempotency-Key comes with it (the retried batch is compared by it).
   const bodyHashes = new WeakMap<Request, string>();
+  const withNul = new WeakSet<Request>();
   const json = express.json({
     limit: deps.bodyLimit ?? PREDICT_BODY_LIMIT,
     verify: (req, _res, buffer) => {
+      if (holdsNulEscape(buffer)) withNul.add(req as Request);
       if (req.headers['idempotency-key']) {
         bodyHashes.set(req as Request, crypto.createHash('sha256').update(buffer).digest('hex'));
       }
@@ -56,6 +59,13 @@ export function predictRouter(deps: PredictDeps): Router {
         'invalid_request',
         'the request body does not match PredictRequest',
         parsed.error.issues,
+      );
+    }
+    if (withNul.has(req)) {
+      throw new ApiError(
+        400,
+        'nul_character',
+        'a string in the body holds the NUL character (\\u0000), which cannot be stored',
       );
     }
     const { source, rows, fileName } = parsed.data;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { registerLogSecrets, urlPassword } from './log-secrets';
 import { type TemporalTls, temporalTls } from './temporal/tls';
 
 /**
@@ -82,6 +83,20 @@ const schema = z.object({
   CONTRAIL_EXPECTATION_SUITE: optional(z.string()),
   CONTRAIL_DEMO_DATA: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  CONTRAIL_RETENTION_DAYS: z.coerce.number().positive('a positive number of days').default(30),
+  CONTRAIL_CORS_ORIGINS: optional(
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'comma-separated http(s) origins' }))),
+  ),
+  PREDICT_RATE_LIMIT: z.coerce.number().int().min(0).default(300_000),
+  PREDICT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 type RawConfig = z.infer<typeof schema>;
@@ -107,7 +122,16 @@ export interface Config {
   /** The worker rewrites this file while it polls, for container health checks. */
   worker: { healthFile: string | undefined };
   dataDir: string;
-  api: { host: string; port: number; url: string; token: string | undefined };
+  api: {
+    host: string;
+    port: number;
+    url: string;
+    token: string | undefined;
+    /** Browser origins allowed to call the API (CORS): the web app's unless CONTRAIL_CORS_ORIGINS says. */
+    corsOrigins: string[];
+    /** POST /predict requests per client per window; 0 turns the limit off. */
+    predictRateLimit: { max: number; windowSeconds: number };
+  };
   webapp: { host: string; port: number; url: string };
   alerts: {
     teamsWebhookUrl: string | undefined;
@@ -123,6 +147,8 @@ export interface Config {
   expectationSuite: string | undefined;
   demoData: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** Reports, bad-data files and DAG-run records older than this many days are deleted daily. */
+  retention: { days: number };
 }
 
 export class ConfigError extends Error {
@@ -166,13 +192,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const tls = temporalTls(parsed.data);
   if (tls.problems.length > 0) throw new ConfigError(tls.problems);
-  return toConfig(parsed.data, tls.tls);
+  const config = toConfig(parsed.data, tls.tls);
+  registerLogSecrets([
+    config.api.token,
+    config.alerts.smtpUrl,
+    urlPassword(config.alerts.smtpUrl),
+    config.alerts.teamsWebhookUrl,
+    config.temporal.apiKey,
+    parsed.data.DATABASE_URL,
+    urlPassword(parsed.data.DATABASE_URL),
+  ]);
+  return config;
 }
 
 function toConfig(raw: RawConfig, tls: TemporalTls): Config {
   const db = EMBEDDED_DATABASE;
   const apiHostForUrl = raw.API_HOST === '0.0.0.0' ? '127.0.0.1' : raw.API_HOST;
   const dataDir = path.resolve(raw.CONTRAIL_DATA_DIR);
+  const webappUrl = raw.CONTRAIL_WEBAPP_URL ?? `http://localhost:${raw.WEBAPP_PORT}`;
   return {
     databaseUrl:
       raw.DATABASE_URL ??
@@ -200,12 +237,10 @@ function toConfig(raw: RawConfig, tls: TemporalTls): Config {
       port: raw.API_PORT,
       url: raw.CONTRAIL_API_URL ?? `http://${apiHostForUrl}:${raw.API_PORT}`,
       token: raw.CONTRAIL_API_TOKEN,
+      corsOrigins: (raw.CONTRAIL_CORS_ORIGINS ?? [webappUrl]).map((u) => new URL(u).origin),
+      predictRateLimit: { max: raw.PREDICT_RATE_LIMIT, windowSeconds: raw.PREDICT_RATE_WINDOW_SECONDS },
     },
-    webapp: {
-      host: raw.WEBAPP_HOST,
-      port: raw.WEBAPP_PORT,
-      url: raw.CONTRAIL_WEBAPP_URL ?? `http://localhost:${raw.WEBAPP_PORT}`,
-    },
+    webapp: { host: raw.WEBAPP_HOST, port: raw.WEBAPP_PORT, url: webappUrl },
     alerts: {
       teamsWebhookUrl: raw.TEAMS_WEBHOOK_URL,
       smtpUrl: raw.SMTP_URL,
@@ -217,6 +252,7 @@ function toConfig(raw: RawConfig, tls: TemporalTls): Config {
     expectationSuite: raw.CONTRAIL_EXPECTATION_SUITE && path.resolve(raw.CONTRAIL_EXPECTATION_SUITE),
     demoData: raw.CONTRAIL_DEMO_DATA,
     logLevel: raw.LOG_LEVEL,
+    retention: { days: raw.CONTRAIL_RETENTION_DAYS },
   };
 }
 

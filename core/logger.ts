@@ -1,3 +1,5 @@
+import { redactSecrets } from './log-secrets';
+
 /** Plain, greppable log lines: time, level, component, message, then fields as JSON. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -14,7 +16,9 @@ export function createLogger(component: string, level: LogLevel = 'info'): Logge
   const write = (at: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
     if (RANK[at] < RANK[level]) return;
     const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields, errorReplacer)}` : '';
-    const line = `${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} [${component}] ${message}${extra}\n`;
+    const line = redactSecrets(
+      `${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} [${component}] ${message}${extra}\n`,
+    );
     (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(line);
   };
   return {

@@ -8,11 +8,13 @@ import { connectTemporal, ensureSearchAttributes, temporalConnectionOptions } fr
 import { DAGS } from '../workflows/dags';
 import { workerActivities } from './activities';
 import { writeHealthFile } from './health-file';
+import { installRedactingRuntime } from './runtime-logger';
 import { ensureSchedules } from './schedules';
 
 async function main(): Promise<void> {
   const config = loadProcessConfig();
   const log = createLogger('worker', config.logLevel);
+  installRedactingRuntime(config.logLevel);
   const db = connectDatabase(config.databaseUrl, { applicationName: 'contrail-worker', max: 10 });
   configureActivities({ config, db });
 

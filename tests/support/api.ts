@@ -8,7 +8,7 @@ import { databaseCheck } from '../../api/health';
 import { PredictionWriter, type WriterOptions } from '../../api/prediction-writer';
 import { loadConfig } from '../../core/config';
 import { activeSpec } from '../../core/feature-spec';
-import { createLogger } from '../../core/logger';
+import { createLogger, type LogLevel } from '../../core/logger';
 import { createTestDatabase, type TestDatabase } from './database';
 import { temporalAddress } from './temporal';
 
@@ -27,15 +27,24 @@ export interface TestApi {
  */
 export async function startTestApi(
   dataDir: string,
-  options: { token?: string; bodyLimit?: string; writer?: WriterOptions; pollMs?: number } = {},
+  options: {
+    token?: string;
+    bodyLimit?: string;
+    writer?: WriterOptions;
+    pollMs?: number;
+    /** More configuration, as environment variables (e.g. PREDICT_RATE_LIMIT). */
+    env?: NodeJS.ProcessEnv;
+    logLevel?: LogLevel;
+  } = {},
 ): Promise<TestApi> {
   const db = await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: db.url,
     CONTRAIL_DATA_DIR: dataDir,
     ...(options.token ? { CONTRAIL_API_TOKEN: options.token } : {}),
+    ...options.env,
   });
-  const log = createLogger('test-api', 'error');
+  const log = createLogger('test-api', options.logLevel ?? 'error');
   const model = new ActiveModel(db.pool, activeSpec, path.join(dataDir, 'models'), log, {
     databaseUrl: db.url,
     pollMs: options.pollMs ?? 60_000,
