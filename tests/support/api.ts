@@ -9,6 +9,7 @@ import { PredictionWriter, type WriterOptions } from '../../api/prediction-write
 import { loadConfig } from '../../core/config';
 import { activeSpec } from '../../core/feature-spec';
 import { createLogger } from '../../core/logger';
+import { connectDatabase } from '../../core/db/client';
 import { createTestDatabase, type TestDatabase } from './database';
 import { temporalAddress } from './temporal';
 
@@ -27,9 +28,18 @@ export interface TestApi {
  */
 export async function startTestApi(
   dataDir: string,
-  options: { token?: string; bodyLimit?: string; writer?: WriterOptions; pollMs?: number } = {},
+  options: {
+    token?: string;
+    bodyLimit?: string;
+    writer?: WriterOptions;
+    pollMs?: number;
+    /** The API reaches its database at this URL instead (e.g. through a proxy); `db` stays direct. */
+    viaUrl?: (url: string) => string;
+  } = {},
 ): Promise<TestApi> {
-  const db = await createTestDatabase();
+  const testDb = await createTestDatabase();
+  const apiUrl = options.viaUrl?.(testDb.url);
+  const db = apiUrl ? { ...connectDatabase(apiUrl), url: apiUrl } : testDb;
   const config = loadConfig({
     DATABASE_URL: db.url,
     CONTRAIL_DATA_DIR: dataDir,
@@ -64,7 +74,7 @@ export async function startTestApi(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    db,
+    db: testDb,
     model,
     writer,
     request: (method, route, body, headers = {}) =>
@@ -79,7 +89,8 @@ export async function startTestApi(
       await writer.drain();
       await model.stop();
       await temporal.close();
-      await db.drop();
+      if (db !== testDb) await db.close();
+      await testDb.drop();
     },
   };
 }

@@ -59,6 +59,8 @@ export async function checkConservation(
 ): Promise<Conservation> {
   const { paths } = system;
   const violations: string[] = [];
+  // Taken before the store is read: an answer that came after the read may not be in it yet.
+  const answered = [...probes];
   const store: StoreCounts = await storeCounts(system.db.pool);
   for (const dir of [paths.rawData, paths.goodData, paths.badData]) {
     for (const name of hidden(dir))
@@ -122,7 +124,7 @@ export async function checkConservation(
   if (store.rejections.withoutReason > 0)
     violations.push(`${store.rejections.withoutReason} API refusals have no reason`);
 
-  for (const probe of probes) {
+  for (const probe of answered) {
     const stored = store.webapp.get(probe.flightId) ?? 0;
     if (stored > 1) violations.push(`on-demand flight ${probe.flightId} stored ${stored} times`);
     if (probe.status === 200 && stored !== 1)

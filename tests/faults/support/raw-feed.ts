@@ -47,6 +47,13 @@ export class RawFeed {
 
   /** Drops one file of `rows` clean rows, corrupted with `errors` (a few rows each). */
   drop(rows: number, errors: ErrorType[] = []): FedFile {
+    const staged = this.stage(rows, errors);
+    staged.release();
+    return staged.file;
+  }
+
+  /** Writes a file in staging; `release` renames it into raw-data (which needs no free space). */
+  stage(rows: number, errors: ErrorType[] = []): { file: FedFile; release(): void } {
     const name = `feed-${String(this.files.length + 1).padStart(4, '0')}.csv`;
     const staged = path.join(this.staging, name);
     const airports = activeSpec.features.find((f) => f.name === 'origin');
@@ -70,10 +77,9 @@ export class RawFeed {
       const manifest = injectErrors(activeSpec, [staged], { seed: this.files.length + 1, types: errors });
       count = manifest.files[0]!.rowCount;
     }
-    fs.renameSync(staged, path.join(this.rawDir, name));
     const fed = { name, rows: count, errors };
     this.files.push(fed);
-    return fed;
+    return { file: fed, release: () => fs.renameSync(staged, path.join(this.rawDir, name)) };
   }
 
   /** A file every `everyMs`: one in three carries two kinds of row errors. */

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { connectDatabase, type Database } from '../../../core/db/client';
 import type { DagSpec } from '../../../core/dag/spec';
@@ -11,7 +12,7 @@ import { trainTinyModel } from '../../support/tiny-model';
 import { type FaultServers, startFaultServers } from './servers';
 
 /** Schedules of the suite: the real DAG definitions, run far more often so ten minutes see many runs. */
-export const SUITE_SCHEDULES = { ingestion: '4s', prediction: '8s' } as const;
+export const SUITE_SCHEDULES = { ingestion: '3s', prediction: '8s' } as const;
 /** Shorter than the DAGs' 20 s, so each worker kill costs less of the suite's time (tasks heartbeat every 5 s). */
 export const SUITE_HEARTBEAT_TIMEOUT = '12s';
 
@@ -60,7 +61,12 @@ export async function startFaultSystem(): Promise<FaultSystem> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     CONTRAIL_DATA_DIR: paths.root,
   };
-  const api = await startApiProcess(env);
+  const logDirs: string[] = [];
+  const started = <P extends ContrailProcess>(p: P): P => {
+    logDirs.push(p.logDir);
+    return p;
+  };
+  const api = started(await startApiProcess(env));
   env.CONTRAIL_API_URL = api.url;
   const client = new Client({ connection: await Connection.connect({ address: servers.temporalAddress }) });
   const system: FaultSystem = {
@@ -69,15 +75,15 @@ export async function startFaultSystem(): Promise<FaultSystem> {
     paths,
     env,
     api,
-    worker: await startWorkerProcess(env),
+    worker: started(await startWorkerProcess(env)),
     client,
     taskQueue,
     async restartWorker() {
       await system.worker.kill();
-      system.worker = await startWorkerProcess(env);
+      system.worker = started(await startWorkerProcess(env));
     },
     async startApi() {
-      system.api = await startApiProcess(env, system.api.port);
+      system.api = started(await startApiProcess(env, system.api.port));
     },
     async stop() {
       await system.worker.kill().catch(() => undefined);
@@ -85,6 +91,8 @@ export async function startFaultSystem(): Promise<FaultSystem> {
       await client.connection.close().catch(() => undefined);
       await db.close().catch(() => undefined);
       await servers.stop();
+      if (!process.env.FAULTS_KEEP_LOGS)
+        for (const dir of logDirs) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
   await ensureSchedules(client, [suiteDag('ingestion'), suiteDag('prediction')], taskQueue);
