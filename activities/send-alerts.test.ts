@@ -163,15 +163,15 @@ describe('sendRunFailureAlert', () => {
         SMTP_URL: smtp.url,
         ALERT_EMAIL_TO: 'oncall@example.com',
       });
-      const runUrl =
-        'http://localhost:8233/namespaces/default/workflows/ingestion__2026-11-29T00%3A00%3A00.000Z';
       const failure = {
         dagId: 'ingestion',
         runId: 'ingestion__2026-11-29T00:00:00.000Z',
+        temporalRunId: '0196f0a2-run',
         taskId: 'save-statistics',
         error: 'connect ECONNREFUSED 127.0.0.1:5432',
-        runUrl,
       };
+      const { uiUrl, namespace } = harness().config.temporal;
+      const runUrl = `${uiUrl}/namespaces/${namespace}/workflows/ingestion__2026-11-29T00%3A00%3A00.000Z/0196f0a2-run/history`;
       const outcomes = await sendRunFailureAlert(failure);
       expect(outcomes.map((o) => o.status)).toEqual(['sent', 'sent']);
       const card = cardText(teams.posts[0]!);

@@ -152,7 +152,10 @@ describe('docker/healthcheck.cjs', () => {
     write('RUNNING', 1_000);
     expect((await probe('worker', { WORKER_HEALTH_FILE: file })).status).toBe(0);
     write('RUNNING', 120_000);
-    expect((await probe('worker', { WORKER_HEALTH_FILE: file })).stderr).toMatch(/health file is 120 s old/);
+    // The probe's own start-up adds a second or more on a loaded machine.
+    expect((await probe('worker', { WORKER_HEALTH_FILE: file })).stderr).toMatch(
+      /health file is 1[2-9]\d s old/,
+    );
     write('DRAINING', 0);
     expect((await probe('worker', { WORKER_HEALTH_FILE: file })).stderr).toContain(
       'worker state is DRAINING',

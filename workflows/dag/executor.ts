@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
 import {
   ActivityFailure,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   upsertSearchAttributes,
@@ -35,6 +36,12 @@ export interface DagRunResult {
 const bookkeeping = proxyLocalActivities<typeof activities>({
   startToCloseTimeout: '15s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '10s' },
+});
+
+// A failure alert must not turn into a second failure: a few tries, then the run's own error stands.
+const alerting = proxyActivities<typeof activities>({
+  startToCloseTimeout: '2m',
+  retry: { maximumAttempts: 3, initialInterval: '2s' },
 });
 
 function errorMessage(error: unknown): string {
@@ -102,6 +109,7 @@ export async function dagRun(input: DagRunInput): Promise<DagRunResult> {
   const states = new Map<string, TaskState>(dag.tasks.map((t) => [t.id, 'scheduled']));
   const outputs: Record<string, unknown> = {};
   const errors: string[] = [];
+  let firstFailedTask: string | undefined;
   let shortCircuited = false;
   const running = new Map<string, Promise<TaskDecision[]>>();
 
@@ -140,6 +148,7 @@ export async function dagRun(input: DagRunInput): Promise<DagRunResult> {
       },
       (error: unknown): TaskDecision[] => {
         states.set(task.id, 'failed');
+        firstFailedTask ??= task.id;
         const message = errorMessage(error);
         errors.push(`${task.id}: ${message}`);
         return [{ taskId: task.id, state: 'failed', error: message }];
@@ -185,6 +194,19 @@ export async function dagRun(input: DagRunInput): Promise<DagRunResult> {
   upsertSearchAttributes([{ key: DAG_RUN_STATUS, value: state }]);
 
   if (state === 'failed') {
+    // Runs a person started report their failure to that person; the rest alert on-call. Runs
+    // already in flight when this shipped replay without the alert (the patch marker).
+    if (runType !== 'manual' && patched('run-failure-alert')) {
+      await alerting
+        .sendRunFailureAlert({
+          dagId: dag.id,
+          runId,
+          temporalRunId: info.runId,
+          ...(firstFailedTask ? { taskId: firstFailedTask } : {}),
+          error: error ?? 'unknown error',
+        })
+        .catch(() => undefined);
+    }
     throw ApplicationFailure.nonRetryable(`DAG run ${runId} failed: ${error}`, 'DagRunFailed');
   }
   return { runId, state, tasks: Object.fromEntries(states) };
