@@ -50,10 +50,23 @@ export async function fillDisk(flow: Flow) {
     async () => fs.existsSync(path.join(system.paths.goodData, staged.name)),
     { timeoutMs: 120_000, intervalMs: 500 },
   );
+  let runId = '';
+  await waitFor(
+    'the run that took the file to end',
+    async () => {
+      const { rows } = await pool.query(
+        `SELECT r.run_id, r.state::text FROM ingested_files f JOIN dag_runs r USING (run_id) WHERE f.file_name = $1`,
+        [staged.name],
+      );
+      runId = rows[0]?.run_id ?? '';
+      return rows[0] !== undefined && rows[0].state !== 'running';
+    },
+    { timeoutMs: 60_000, intervalMs: 500 },
+  );
   const { rows: tries } = await pool.query(
     `SELECT t.task_id, t.try_number, t.state::text, r.state::text AS run_state FROM task_instances t
-     JOIN dag_runs r USING (run_id) WHERE t.run_id = (SELECT run_id FROM ingested_files WHERE file_name = $1)`,
-    [staged.name],
+     JOIN dag_runs r USING (run_id) WHERE t.run_id = $1`,
+    [runId],
   );
   return {
     halfWritten,

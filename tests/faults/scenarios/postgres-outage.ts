@@ -1,3 +1,4 @@
+import { waitFor } from '../../../cli/runtime/ports';
 import type { Flow } from '../support/flow';
 import { firstSuccessAfter, runningRuns, seconds, sleep, waitForRunsToEnd } from '../support/runs';
 
@@ -33,7 +34,12 @@ async function ask(url: string, init: RequestInit, request: string): Promise<Out
  */
 export async function stopPostgres(flow: Flow) {
   const { system } = flow;
-  const before = await runningRuns(system.db.pool);
+  // Stopped while a run is in flight, so the outage lands in the middle of tasks.
+  let before: Awaited<ReturnType<typeof runningRuns>> = [];
+  await waitFor('a run in flight', async () => (before = await runningRuns(system.db.pool)).length > 0, {
+    timeoutMs: 60_000,
+    intervalMs: 20,
+  });
   const down = Date.now();
   await system.servers.stopPostgres();
   await sleep(5_000);
@@ -63,6 +69,10 @@ export async function stopPostgres(flow: Flow) {
     system.db.pool,
     before.map((r) => r.run_id),
   );
+  const { rows: tries } = await system.db.pool.query(
+    `SELECT coalesce(max(try_number), 0) AS max_try FROM task_instances WHERE run_id = ANY($1::text[])`,
+    [before.map((r) => r.run_id)],
+  );
   const probes = during();
   const slowestProbe = Math.max(0, ...probes.map((p) => p.ms));
   return {
@@ -72,7 +82,7 @@ export async function stopPostgres(flow: Flow) {
     observed:
       `down ${seconds(back - down)}; meanwhile ${answers.map((a) => `${a.request} ${a.status} ${a.code ?? ''} in ${a.ms} ms`).join(', ')}; ` +
       `${probes.length} on-demand predictions answered ${[...new Set(probes.map((p) => p.status))].join('/')} (slowest ${slowestProbe} ms); ` +
-      `${runs.length} runs in flight at the stop ended ${[...new Set(runs.map((r) => r.state))].join('/') || '(none)'}; ` +
+      `${runs.length} runs in flight at the stop ended ${[...new Set(runs.map((r) => r.state))].join('/') || '(none)'} (their tasks took at most ${tries[0].max_try} tries); ` +
       `first ingestion run succeeded ${seconds(ingestionBack - back)} after Postgres returned`,
   };
 }

@@ -8,7 +8,7 @@ interface Attempt {
   try_number: number;
 }
 
-/** Longest the hunt for one task type may take before it is reported as not caught. */
+/** Longest one hunt may take before the task types still wanted are reported as not caught. */
 const HUNT_MS = 60_000;
 
 const TARGETS = ['ingestion', 'prediction'].flatMap((id) => findDag(id)?.tasks.map((t) => t.id) ?? []);
@@ -22,27 +22,33 @@ async function runningAttempts(flow: Flow, taskId?: string): Promise<Attempt[]> 
   return rows;
 }
 
+/** For this long, a hunt waits for a moment when two wanted task types run at once (one kill, two hits). */
+const GREEDY_MS = 10_000;
+
+const wantedTypes = (attempts: Attempt[], wanted: Set<string>, spare: Set<string>) =>
+  new Set(attempts.filter((a) => wanted.has(a.task_id) && !spare.has(a.run_id)).map((a) => a.task_id));
+
 /**
- * Waits for an attempt of `taskId` to be running, freezes the worker (SIGSTOP) and, if that attempt
- * is still unfinished in the frozen worker, SIGKILLs it: a kill in the middle of the task for sure,
- * whatever its length. Returns every attempt the kill interrupted, or nothing if the hunt ran out.
+ * Waits until attempts of wanted task types are running, freezes the worker (SIGSTOP) and, if they
+ * are still unfinished in the frozen worker, SIGKILLs it: a kill in the middle of those tasks for
+ * sure, however short they are. Returns every attempt the kill interrupted, or nothing if the hunt
+ * ran out. Runs already hit once are spared.
  */
 async function killDuring(
   flow: Flow,
-  taskId: string,
+  wanted: Set<string>,
   spare: Set<string>,
 ): Promise<{ killed: Attempt[]; at: number } | undefined> {
-  const deadline = Date.now() + HUNT_MS;
-  while (Date.now() < deadline) {
-    const [seen] = (await runningAttempts(flow, taskId)).filter((a) => !spare.has(a.run_id));
-    if (!seen) {
+  const started = Date.now();
+  while (Date.now() < started + HUNT_MS) {
+    const need = wanted.size >= 2 && Date.now() < started + GREEDY_MS ? 2 : 1;
+    if (wantedTypes(await runningAttempts(flow), wanted, spare).size < need) {
       await sleep(5);
       continue;
     }
     flow.system.worker.signal('SIGSTOP');
     const frozen = await runningAttempts(flow);
-    const stillRunning = frozen.some((a) => a.run_id === seen.run_id && a.task_id === taskId);
-    if (stillRunning && !frozen.some((a) => spare.has(a.run_id))) {
+    if (wantedTypes(frozen, wanted, spare).size >= need && !frozen.some((a) => spare.has(a.run_id))) {
       const at = Date.now();
       await flow.system.restartWorker();
       return { killed: frozen, at };
@@ -56,12 +62,16 @@ async function killDuring(
 export async function killWorkerInEachTask(flow: Flow) {
   const killed: (Attempt & { at: number })[] = [];
   const missed: string[] = [];
-  for (const target of TARGETS) {
-    if (killed.some((k) => k.task_id === target)) continue;
+  const wanted = new Set(TARGETS);
+  while (wanted.size > 0) {
     // One kill per run: a task allowed one retry (send-alerts) may fail after two crashes in a row.
-    const kill = await killDuring(flow, target, new Set(killed.map((k) => k.run_id)));
-    if (!kill) missed.push(target);
-    else killed.push(...kill.killed.map((a) => ({ ...a, at: kill.at })));
+    const kill = await killDuring(flow, wanted, new Set(killed.map((k) => k.run_id)));
+    if (!kill) {
+      missed.push(...wanted);
+      break;
+    }
+    killed.push(...kill.killed.map((a) => ({ ...a, at: kill.at })));
+    for (const a of kill.killed) wanted.delete(a.task_id);
   }
   const runs = await waitForRunsToEnd(flow.system.db.pool, [...new Set(killed.map((k) => k.run_id))]);
   const { rows: after } = await flow.system.db.pool.query<Attempt & { state: string; ended_at: Date }>(

@@ -60,9 +60,9 @@ export function mountDataDisk(dir: string): DataDisk {
         try {
           run('umount', [mountPoint]);
           return;
-        } catch (error) {
-          // A process that held a file there may take a moment to go away.
-          if (attempt >= 10) throw error;
+        } catch {
+          // A process that held a file there may take a moment to go away; then detach it lazily.
+          if (attempt >= 10) return run('umount', ['-l', mountPoint]);
           await new Promise((r) => setTimeout(r, 500));
         }
       }

@@ -43,7 +43,7 @@ export class FaultReport {
         `| ${cell(r.fault)} | ${cell(r.observed)} | ${cell(conservationCell(r.conservation))} | ${r.passed ? 'pass' : '**fail**'} |`,
     );
     return [
-      `Last run: ${new Date().toISOString().slice(0, 16)}Z, ${minutes} min, \`npm run test:faults\`.`,
+      `Last run: ${new Date().toISOString().slice(0, 16)}Z, \`npm run test:faults\`, ${minutes} min after start-up.`,
       '',
       '| fault | observed | conservation check after it | result |',
       '| --- | --- | --- | --- |',
