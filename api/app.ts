@@ -9,6 +9,7 @@ import { errorHandler, notFound } from './errors';
 import { type HealthCheck, healthRouter } from './health';
 import { openApiDocument } from './openapi';
 import { requireBearerToken } from './auth';
+import { monitoringRouter } from './monitoring';
 import { pastPredictionsRouter } from './past-predictions';
 import { type PredictDeps, predictRouter } from './predict';
 import { requestId } from './request-id';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.predictions) app.use(predictRouter(deps.predictions), pastPredictionsRouter(deps.predictions));
   app.use(dagsRouter(deps));
   app.use(reportsRouter(deps));
+  app.use(monitoringRouter(deps));
   app.use(notFound);
   app.use(errorHandler((message, fields) => deps.log.error(message, fields)));
   return app;

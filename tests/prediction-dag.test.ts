@@ -155,7 +155,7 @@ describe('the prediction DAG', () => {
       [id],
     );
     expect(task.rows[0].try_number).toBeGreaterThanOrEqual(2);
-  });
+  }, 180_000);
 
   it('backs off while the API is down and catches up when it returns, still exactly once', async () => {
     const before = await predictionCounts();
@@ -175,5 +175,5 @@ describe('the prediction DAG', () => {
       total: before.total + valid,
       distinct_rows: before.total + valid,
     });
-  });
+  }, 180_000);
 });

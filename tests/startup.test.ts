@@ -33,6 +33,9 @@ async function health(
   return res ? res.json() : undefined;
 }
 
+// Each test starts and stops the whole system; on a loaded 2-core machine that takes minutes.
+jest.setTimeout(300_000);
+
 describe('contrail up (npm start)', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
@@ -59,9 +62,17 @@ describe('contrail up (npm start)', () => {
   });
 
   afterEach(async () => {
+    // After a failed test: stop it as a person would (its children with it), then for good.
     if (running && running.child.exitCode === null) {
-      running.child.kill('SIGKILL');
-      await running.exited;
+      running.child.kill('SIGINT');
+      const stopped = await Promise.race([
+        running.exited.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 60_000)),
+      ]);
+      if (!stopped) {
+        running.child.kill('SIGKILL');
+        await running.exited;
+      }
     }
   });
 
@@ -81,7 +92,7 @@ describe('contrail up (npm start)', () => {
       { timeoutMs: 120_000, intervalMs: 500 },
     );
     const started = running;
-    await waitFor('the URL block', async () => started.output().includes('Contrail is up.'), {
+    await waitFor('the URL block', async () => started.output().includes('Press Ctrl-C to stop.'), {
       timeoutMs: 30_000,
     });
     return started;
@@ -102,7 +113,7 @@ describe('contrail up (npm start)', () => {
 
   it('serves health with the database and Temporal up, the Web UI, every URL, and stops cleanly', async () => {
     const started = await upAndHealthy();
-    await waitFor('the URL block', async () => started.output().includes('Contrail is up.'), {
+    await waitFor('the URL block', async () => started.output().includes('Press Ctrl-C to stop.'), {
       timeoutMs: 30_000,
     });
     const out = started.output();

@@ -47,7 +47,11 @@ export function registerDagCommands(program: Command): void {
     .argument('<dag>')
     .option('--conf <json>', 'run parameters as JSON, handed to every task', '{}')
     .option('--wait', 'wait for the run to finish, print its tasks, and exit non-zero if it failed')
-    .action((dagId: string, options: { conf: string; wait?: boolean }) =>
+    .option(
+      '--force',
+      'adds "force": true to the parameters (retraining: promote the candidate even if not better)',
+    )
+    .action((dagId: string, options: { conf: string; wait?: boolean; force?: boolean }) =>
       withServices(async (services) => {
         const dag = dagOrExit(dagId);
         let params: Record<string, unknown>;
@@ -56,6 +60,7 @@ export function registerDagCommands(program: Command): void {
         } catch {
           throw new Error(`--conf is not valid JSON: ${options.conf}`);
         }
+        if (options.force) params = { ...params, force: true };
         const client = await services.temporal();
         const { workflowId, temporalRunId } = await triggerRun(
           client,

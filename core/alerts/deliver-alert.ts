@@ -4,7 +4,7 @@ import { DEFAULT_RETRY, type DeliveryResult, type RetryPolicy } from './delivery
 import { type EmailMessage, sendEmail } from './email';
 import { type AdaptiveCard, postToTeams } from './teams';
 
-export type AlertKind = 'data_quality' | 'run_failure';
+export type AlertKind = 'data_quality' | 'run_failure' | 'monitoring_fired' | 'monitoring_resolved';
 export type ChannelName = 'teams' | 'email';
 
 export interface Alert {

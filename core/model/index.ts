@@ -18,6 +18,6 @@ export { Predictor } from './predictor';
 export type { FeatureProfile, NumericHistogram, ReferenceProfile } from './profile';
 export { DISCRETE_VALUES, HISTOGRAM_BINS, histogramBin } from './profile';
 export * from './registry';
-export { promoteModel, rollbackModel } from './promotions';
+export { promoteModel, rejectCandidate, rollbackModel } from './promotions';
 export * from './load-model';
 export { DEFAULT_PARAMS, type TrainEvent, TrainingError, type TrainOptions, trainModel } from './train-model';

@@ -85,8 +85,9 @@ export async function loadWindows<K extends string>(
         try {
           takeChunk(result.data);
         } catch (error) {
-          parser.abort();
+          // Before abort(): aborting completes the parse at once, and `complete` would resolve first.
           reject(error as Error);
+          parser.abort();
         }
       },
       complete: () => resolve(),

@@ -89,3 +89,15 @@ export async function rollbackModel(
     return { restored: previous, rejected: current.id };
   });
 }
+
+/**
+ * Marks a candidate that lost its evaluation `rejected`, so the registry tells it from one still
+ * waiting. Only a candidate: an active or retired model keeps its status. Returns whether it changed.
+ */
+export async function rejectCandidate(pool: pg.Pool, id: string): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `UPDATE models SET status = 'rejected' WHERE id = $1 AND status = 'candidate'`,
+    [id],
+  );
+  return (rowCount ?? 0) > 0;
+}
