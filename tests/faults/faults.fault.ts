@@ -24,7 +24,7 @@ describe('Contrail under faults', () => {
   afterAll(async () => {
     await flow?.stop();
     // A partial run (jest -t) leaves the document's table as the last full run wrote it.
-    if (flow?.report.results.length === FAULTS) flow.report.write();
+    if (flow?.report.results.length === FAULTS) await flow.report.write();
   }, 120_000);
 
   /** Runs one fault, records what was seen and the conservation check after it, then asserts both. */

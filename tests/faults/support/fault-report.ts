@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import prettier from 'prettier';
 import { REPO_ROOT } from '../../../cli/runtime/node-child';
 import type { Conservation } from './conservation';
 
@@ -51,13 +52,18 @@ export class FaultReport {
     ].join('\n');
   }
 
-  /** Replaces the results block of the document (kept as is when the markers are missing). */
-  write(file = RELIABILITY_DOC): void {
+  /**
+   * Replaces the results block of the document (kept as is when the markers are missing), formatted
+   * as the repository's Prettier check expects.
+   */
+  async write(file = RELIABILITY_DOC): Promise<void> {
     if (!fs.existsSync(file)) return;
     const text = fs.readFileSync(file, 'utf8');
     const from = text.indexOf(START);
     const to = text.indexOf(END);
     if (from < 0 || to < from) return;
-    fs.writeFileSync(file, `${text.slice(0, from + START.length)}\n${this.markdown()}\n${text.slice(to)}`);
+    const updated = `${text.slice(0, from + START.length)}\n${this.markdown()}\n${text.slice(to)}`;
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    fs.writeFileSync(file, await prettier.format(updated, { ...options, filepath: file }));
   }
 }
