@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isDatabaseUnavailable } from '../core/db/unavailable';
 
 /** Every error the API returns has this shape: a stable code, a message for people, details for programs. */
 export interface ErrorBody {
@@ -52,6 +53,14 @@ export function errorHandler(
             ? `the request body is larger than the limit of ${error.limit} bytes`
             : String(error.message ?? 'bad request');
       res.status(status).json(errorBody(code, message));
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      // An outage, not a bug: say so, and when to come back, instead of a bare 500.
+      res
+        .status(503)
+        .setHeader('Retry-After', '5')
+        .json(errorBody('database_unavailable', 'the database is unavailable right now; retry shortly'));
       return;
     }
     log('request failed', { method: req.method, path: req.path, error });

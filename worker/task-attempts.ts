@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { activityDeps } from '../activities/deps';
 import type { TaskActivity, TaskContext, TaskResult } from '../core/dag/task';
+import { isDatabaseUnavailable } from '../core/db/unavailable';
 
 const HEARTBEAT_MS = 5_000;
 
@@ -44,22 +45,41 @@ async function noteAttemptError(context: TaskContext, error: unknown): Promise<v
 }
 
 /**
+ * Heartbeating, waits until Postgres answers again. An outage then costs a task one attempt, not
+ * all of them in a row (retries of a few seconds each would run out long before a restart ends).
+ */
+async function waitForDatabase(activityContext: Context): Promise<void> {
+  for (;;) {
+    try {
+      await activityDeps().db.pool.query('SELECT 1');
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) return;
+    }
+    activityContext.heartbeat();
+    await activityContext.sleep(1_000);
+  }
+}
+
+/**
  * Wraps a task activity so that each attempt is recorded in `task_instances` (running with its try
  * number, then success or skipped with its output and duration, or the attempt's error), and
  * heartbeats while the task works, so a worker killed mid-task is noticed within the task's
- * heartbeat timeout and the task retried on another worker. The executor records final failures.
+ * heartbeat timeout and the task retried on another worker. An attempt that failed because
+ * Postgres is away waits for it before failing. The executor records final failures.
  */
 export function recordTaskAttempts(activity: TaskActivity): TaskActivity {
   return async (input) => {
     const activityContext = Context.current();
     const context: TaskContext = { ...input, tryNumber: activityContext.info.attempt };
-    await markRunning(context);
     const beat = setInterval(() => activityContext.heartbeat(), HEARTBEAT_MS);
     try {
+      await markRunning(context);
       const result = await activity(context);
       await markEnded(context, result.skip === undefined ? 'success' : 'skipped', result);
       return result;
     } catch (error) {
+      if (isDatabaseUnavailable(error)) await waitForDatabase(activityContext);
       await noteAttemptError(context, error).catch(() => undefined);
       throw error;
     } finally {

@@ -8,6 +8,7 @@ import { databaseCheck } from '../../api/health';
 import { PredictionWriter, type WriterOptions } from '../../api/prediction-writer';
 import { loadConfig } from '../../core/config';
 import { activeSpec } from '../../core/feature-spec';
+import { connectDatabase } from '../../core/db/client';
 import { createLogger, type LogLevel } from '../../core/logger';
 import { createTestDatabase, type TestDatabase } from './database';
 import { temporalAddress } from './temporal';
@@ -35,9 +36,13 @@ export async function startTestApi(
     /** More configuration, as environment variables (e.g. PREDICT_RATE_LIMIT). */
     env?: NodeJS.ProcessEnv;
     logLevel?: LogLevel;
+    /** The API reaches its database at this URL instead (e.g. through a proxy); `db` stays direct. */
+    viaUrl?: (url: string) => string;
   } = {},
 ): Promise<TestApi> {
-  const db = await createTestDatabase();
+  const testDb = await createTestDatabase();
+  const apiUrl = options.viaUrl?.(testDb.url);
+  const db = apiUrl ? { ...connectDatabase(apiUrl), url: apiUrl } : testDb;
   const config = loadConfig({
     DATABASE_URL: db.url,
     CONTRAIL_DATA_DIR: dataDir,
@@ -73,7 +78,7 @@ export async function startTestApi(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    db,
+    db: testDb,
     model,
     writer,
     request: (method, route, body, headers = {}) =>
@@ -88,7 +93,8 @@ export async function startTestApi(
       await writer.drain();
       await model.stop();
       await temporal.close();
-      await db.drop();
+      if (db !== testDb) await db.close();
+      await testDb.drop();
     },
   };
 }

@@ -11,6 +11,8 @@ export interface ContrailProcess {
   process: ManagedProcess;
   logDir: string;
   kill(): Promise<void>;
+  /** Sends a signal to the whole process group (SIGSTOP freezes it mid-task, SIGCONT resumes it). */
+  signal(signal: NodeJS.Signals): void;
 }
 
 function launch(
@@ -23,7 +25,7 @@ function launch(
   const child = startNodeChild({
     name,
     entry,
-    env: { ...process.env, TEMPORAL_ADDRESS: temporalAddress(), ...env },
+    env: { ...process.env, TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS ?? temporalAddress(), ...env },
     logDir,
     ...(onLine ? { onLine } : {}),
   });
@@ -34,6 +36,9 @@ function launch(
       if (child.child.exitCode !== null || child.child.signalCode !== null) return;
       process.kill(-child.child.pid!, 'SIGKILL');
       await child.exited;
+    },
+    signal(signal) {
+      process.kill(-child.child.pid!, signal);
     },
   };
 }
