@@ -14,9 +14,9 @@ export const ingestionDag = dag({
     'read-data': { activity: 'readData' },
     'validate-data': { activity: 'validateData', upstream: ['read-data'] },
     'save-statistics': { activity: 'saveStatistics', upstream: ['validate-data'] },
-    // Alert channels can be down for a while; their retries live inside the task, so one more
-    // attempt here is enough.
-    'send-alerts': { activity: 'sendAlerts', upstream: ['validate-data'], options: { retries: 1 } },
+    // Delivery retries live inside the task; the task's own retries are for a worker lost mid-task
+    // (a sent channel is never resent: the alerts table remembers it).
+    'send-alerts': { activity: 'sendAlerts', upstream: ['validate-data'] },
     'split-and-save-data': { activity: 'splitAndSaveData', upstream: ['validate-data'] },
   },
 });
