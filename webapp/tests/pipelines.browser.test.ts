@@ -48,7 +48,7 @@ describe('pipelines page (real browser, running system)', () => {
       },
     );
     const runCell = card.locator(`th[data-run-id="${runId}"] a`);
-    await runCell.and(page.locator('[data-state="skipped"]')).waitFor({ timeout: 15_000 });
+    await runCell.and(page.locator('[data-state="skipped"]')).waitFor({ timeout: 60_000 });
     const taskCells = card.locator(`td a[data-run-id="${runId}"]`);
     expect(
       await taskCells.evaluateAll((cells) =>
