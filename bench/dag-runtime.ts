@@ -6,8 +6,7 @@
  *
  *   npx tsx bench/dag-runtime.ts [runs]
  */
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, DefaultLogger, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import * as activities from '../activities';
 import { configureActivities } from '../activities/deps';
 import { loadConfig } from '../core/config';
@@ -15,7 +14,7 @@ import type { TaskContext, TaskResult } from '../core/dag/task';
 import { dagRun } from '../workflows';
 import { dag, type TaskActivityName } from '../workflows/dag/spec';
 import { recordTaskAttempts } from '../worker/task-attempts';
-import { percentile, startBenchServers } from './support/bench-servers';
+import { percentile, startBenchServers, startBenchWorker } from './support/bench-servers';
 
 const RUNS = Number(process.argv[2] ?? 100);
 const GOAL_P50_MS = 250;
@@ -44,16 +43,10 @@ async function main(): Promise<void> {
   const servers = await startBenchServers();
   try {
     configureActivities({ config: loadConfig({}), db: servers.db });
-    const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
-    const worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue: 'bench',
-      workflowsPath: require.resolve('../workflows'),
-      activities: { ...activities, noop: recordTaskAttempts(noop) },
+    const { client, stop } = await startBenchWorker(servers, {
+      ...activities,
+      noop: recordTaskAttempts(noop),
     });
-    const running = worker.run();
-    const connection = await Connection.connect({ address: servers.temporalAddress });
-    const client = new Client({ connection });
 
     const overheads: number[] = [];
     for (let i = -5; i < RUNS; i++) {
@@ -89,9 +82,7 @@ async function main(): Promise<void> {
       `  per task (p50 / 5) ${fmt(p50 / 5)}, against about ${TEMPORAL_MS_PER_ACTIVITY} ms per activity for Temporal alone`,
     );
 
-    worker.shutdown();
-    await running;
-    await Promise.all([nativeConnection.close(), connection.close()]);
+    await stop();
   } finally {
     await servers.stop();
   }

@@ -9,8 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { configureActivities } from '../activities/deps';
 import { writeCsv } from '../cli/data/csv-file';
 import { injectErrors } from '../cli/data/inject-errors';
@@ -22,7 +21,7 @@ import { workerActivities } from '../worker/activities';
 import { dagRun } from '../workflows';
 import { DAGS } from '../workflows/dags';
 import { ingestionDag } from '../workflows/dags/ingestion';
-import { percentile, startBenchServers } from './support/bench-servers';
+import { percentile, startBenchServers, startBenchWorker } from './support/bench-servers';
 
 const RUNS = Number(process.argv[2] ?? 20);
 const ROWS = Number(process.argv[3] ?? 5_000);
@@ -38,16 +37,7 @@ async function main(): Promise<void> {
     const paths = dataPaths(dir);
     ensureDataDirs(paths);
     configureActivities({ config, db: servers.db });
-    const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
-    const worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue: 'bench',
-      workflowsPath: require.resolve('../workflows'),
-      activities: workerActivities(DAGS),
-    });
-    const running = worker.run();
-    const connection = await Connection.connect({ address: servers.temporalAddress });
-    const client = new Client({ connection });
+    const { client, stop } = await startBenchWorker(servers, workerActivities(DAGS));
 
     const walls: number[] = [];
     const overlaps: number[] = [];
@@ -92,9 +82,7 @@ async function main(): Promise<void> {
     console.log(
       `  the three parallel tasks all running at once: p50 ${percentile(overlaps, 50).toFixed(0)} ms, ${overlaps.filter((o) => o >= 0).length}/${RUNS} runs overlapping`,
     );
-    worker.shutdown();
-    await running;
-    await Promise.all([nativeConnection.close(), connection.close()]);
+    await stop();
   } finally {
     await servers.stop();
     fs.rmSync(dir, { recursive: true, force: true });

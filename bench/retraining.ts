@@ -10,8 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { configureActivities } from '../activities/deps';
 import type { PromotionOutcome } from '../activities/promote-if-better';
 import type { TrainingSlice } from '../activities/retraining-params';
@@ -26,7 +25,7 @@ import { workerActivities } from '../worker/activities';
 import { DAGS } from '../workflows/dags';
 import { retrainingDag } from '../workflows/dags/retraining';
 import { printTable } from './support';
-import { startBenchServers } from './support/bench-servers';
+import { startBenchServers, startBenchWorker } from './support/bench-servers';
 import { loadNote } from './support/measure';
 
 const GOAL_SECONDS = 180;
@@ -54,16 +53,7 @@ async function main(): Promise<void> {
       config: loadConfig({ DATABASE_URL: servers.databaseUrl, CONTRAIL_DATA_DIR: dir }),
       db: servers.db,
     });
-    const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
-    const worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue: 'bench',
-      workflowsPath: require.resolve('../workflows'),
-      activities: workerActivities(DAGS),
-    });
-    const running = worker.run();
-    const connection = await Connection.connect({ address: servers.temporalAddress });
-    const client = new Client({ connection });
+    const { client, stop } = await startBenchWorker(servers, workerActivities(DAGS));
 
     console.error('retraining …');
     const started = performance.now();
@@ -91,9 +81,7 @@ async function main(): Promise<void> {
     ]);
     console.log(`\n${outcome ? `promoted: ${outcome.promoted}; ${outcome.reason}` : 'no verdict'}`);
 
-    worker.shutdown();
-    await running;
-    await Promise.all([nativeConnection.close(), connection.close()]);
+    await stop();
   } finally {
     await servers.stop();
     fs.rmSync(dir, { recursive: true, force: true });
