@@ -275,3 +275,6 @@ export const errorInjectors: Record<ErrorType, ErrorInjector> = {
 
 /** Errors that change the whole file; a file gets at most one, and only with row errors if it keeps its rows. */
 export const EXCLUSIVE_FILE_ERRORS: readonly ErrorType[] = ['missing_column', 'header_only', 'empty_file'];
+
+/** Errors that make some rows bad and leave the rest of the file good. */
+export const ROW_ERROR_TYPES: readonly ErrorType[] = ERROR_TYPES.filter((t) => errorInjectors[t].scope === 'rows');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeCsv } from '../../../cli/data/csv-file';
-import type { ErrorType } from '../../../cli/data/error-types';
+import { type ErrorType, ROW_ERROR_TYPES } from '../../../cli/data/error-types';
 import { injectErrors } from '../../../cli/data/inject-errors';
 import { activeSpec, fileColumns, formatDateTime, parseDateTime } from '../../../core/feature-spec';
 
@@ -11,20 +11,6 @@ export interface FedFile {
   rows: number;
   errors: ErrorType[];
 }
-
-/** Row-level errors: each makes some rows bad and leaves the rest of the file good. */
-const ROW_ERRORS: ErrorType[] = [
-  'missing_values',
-  'unknown_category',
-  'out_of_range',
-  'string_in_numeric',
-  'non_integer_number',
-  'malformed_timestamp',
-  'timestamp_out_of_range',
-  'duplicated_rows',
-  'same_origin_destination',
-  'mangled_codes',
-];
 
 const START = parseDateTime('2001-04-01 00:00');
 const SPAN_MINUTES = 80 * 1440;
@@ -88,7 +74,9 @@ export class RawFeed {
     this.timer = setInterval(() => {
       const n = this.files.length;
       const errors =
-        n % 3 === 0 ? [ROW_ERRORS[n % ROW_ERRORS.length]!, ROW_ERRORS[(n + 3) % ROW_ERRORS.length]!] : [];
+        n % 3 === 0
+          ? [ROW_ERROR_TYPES[n % ROW_ERROR_TYPES.length]!, ROW_ERROR_TYPES[(n + 3) % ROW_ERROR_TYPES.length]!]
+          : [];
       this.drop(rows, errors);
     }, everyMs);
   }
