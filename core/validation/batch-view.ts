@@ -8,7 +8,7 @@ import * as parsing from './parse-values';
 // Hot functions are bound once: tsx's CommonJS output reads an imported binding through a getter
 // on every call, which in a loop over a million cells costs more than the call itself.
 const { equalBytes } = byteSet;
-const { compileStrftime, isInteger, parseDecimal } = parsing;
+const { strftimeReader, isInteger, parseDecimal, readDecimal } = parsing;
 
 function codePoints(bytes: Uint8Array, start: number, end: number): number {
   let count = 0;
@@ -68,32 +68,35 @@ export class BatchView {
 
   /** Each cell as a plain decimal number; NaN where it is not one (or empty). */
   numbers(column: number): Float64Array {
-    return this.memo(`numbers:${column}`, () => {
-      const { bytes, starts, ends, out } = this.spans(column, Float64Array);
-      for (let row = 0; row < out.length; row++) {
-        const start = starts[row]!;
-        out[row] = start >= 0 ? parseDecimal(bytes, start, ends[row]!) : this.viaText(start, parseDecimal);
-      }
-      return out;
-    });
+    return this.memo(`numbers:${column}`, () => this.decimals(column).numbers);
   }
 
   /** 1 where the cell is a plain integer literal (`581`, `-3`). */
   integers(column: number): Uint8Array {
-    return this.memo(`integers:${column}`, () => {
-      const { bytes, starts, ends, out } = this.spans(column, Uint8Array);
+    return this.memo(`integers:${column}`, () => this.decimals(column).integers);
+  }
+
+  /** Numbers and integer flags in one read of the bytes: a number column's checks want both. */
+  private decimals(column: number): { numbers: Float64Array; integers: Uint8Array } {
+    return this.memo(`decimals:${column}`, () => {
+      const { bytes, starts, ends, out } = this.spans(column, Float64Array);
+      const integers = this.pool.take(Uint8Array, this.rowCount);
       for (let row = 0; row < out.length; row++) {
         const start = starts[row]!;
-        if (start >= 0 ? isInteger(bytes, start, ends[row]!) : this.viaText(start, isInteger)) out[row] = 1;
+        if (start >= 0) out[row] = readDecimal(bytes, start, ends[row]!, integers, row);
+        else {
+          out[row] = this.viaText(start, parseDecimal);
+          integers[row] = this.viaText(start, isInteger) ? 1 : 0;
+        }
       }
-      return out;
+      return { numbers: out, integers };
     });
   }
 
   /** Each cell as epoch ms by a strftime format (Contrail's date-time format by default); NaN where it does not match. */
   datetimes(column: number, format: string = DATETIME_STRFTIME): Float64Array {
     return this.memo(`datetimes:${column}:${format}`, () => {
-      const read = compileStrftime(format);
+      const read = strftimeReader(format);
       const { bytes, starts, ends, out } = this.spans(column, Float64Array);
       for (let row = 0; row < out.length; row++) {
         const start = starts[row]!;

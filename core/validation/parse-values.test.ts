@@ -1,6 +1,6 @@
 import { formatDateTime, parseDateTime } from '../feature-spec';
 import { SeededRandom } from '../../cli/data/random';
-import { compileStrftime, isInteger, parseDecimal } from './parse-values';
+import { compileStrftime, isInteger, parseDecimal, readDecimal } from './parse-values';
 
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
 const decimal = (text: string) => parseDecimal(bytesOf(text), 0, bytesOf(text).length);
@@ -51,6 +51,29 @@ describe('reading cells', () => {
       false,
       false,
     ]);
+  });
+
+  it('reads a number and whether it is an integer literal in one go, as the two readers say apart', () => {
+    const cells = [
+      '581',
+      '-3',
+      '+4',
+      '007',
+      '12345678901234567890',
+      '581.3',
+      '5e2',
+      '',
+      '-',
+      '12a',
+      ' 1',
+      'far',
+    ];
+    const flags = new Uint8Array(cells.length).fill(7);
+    cells.forEach((text, at) => {
+      const value = readDecimal(bytesOf(text), 0, bytesOf(text).length, flags, at);
+      expect(Object.is(value, decimal(text))).toBe(true);
+    });
+    expect([...flags]).toEqual(cells.map((text) => (integer(text) ? 1 : 0)));
   });
 
   it('reads %Y-%m-%d %H:%M exactly as the feature spec does, minus its "T" variant', () => {

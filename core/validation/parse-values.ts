@@ -11,6 +11,24 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The value of a plain decimal number (`-12`, `3.5`, `1e3`), or NaN. */
 export function parseDecimal(bytes: Uint8Array, start: number, end: number): number {
+  return readDecimal(bytes, start, end, scratch, 0);
+}
+
+const scratch = new Uint8Array(1);
+
+/**
+ * parseDecimal that also sets `integer[at]` to 1 when the cell is an integer literal (`isInteger`),
+ * else 0: its digit loop already tells, and a number column is checked for both its type and its
+ * range, so one read of its bytes serves both.
+ */
+export function readDecimal(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  integer: Uint8Array,
+  at: number,
+): number {
+  integer[at] = 0;
   if (start >= end) return NaN;
   let i = start;
   const sign = bytes[i];
@@ -23,6 +41,7 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
     if (digit < 0 || digit > 9) break;
     value = value * 10 + digit;
   }
+  if (i === end) integer[at] = 1;
   if (i === end && end - first < 16) return sign === MINUS ? -value : value;
   // Fractions, exponents and very long integers: check the shape, then let Number() round correctly.
   const text = Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
@@ -88,6 +107,18 @@ function calendarTime(
 const FIELDS = { Y: 4, m: 2, d: 2, H: 2, M: 2, S: 2 } as const;
 type Field = keyof typeof FIELDS;
 type Reader = (bytes: Uint8Array, start: number, end: number) => number;
+
+const readers = new Map<string, Reader>();
+
+/**
+ * The reader of a format, compiled once per process: a freshly generated function starts cold
+ * (interpreted, no type feedback), and a file is read in many batches.
+ */
+export function strftimeReader(format: string): Reader {
+  let read = readers.get(format);
+  if (!read) readers.set(format, (read = compileStrftime(format)));
+  return read;
+}
 
 /**
  * Compiles a strftime format of `%Y %m %d %H %M %S %%` and ASCII literals into a reader to epoch ms

@@ -1,4 +1,5 @@
 import * as hashing from './hash-set';
+import { IntMap } from './int-map';
 
 // Bound once: see batch-view.ts.
 const { Hash64Set, hashBytes } = hashing;
@@ -18,7 +19,7 @@ export class ValueDictionary {
   size = 0;
 
   /** Values of up to 3 bytes (codes like ATL), keyed by their bytes packed in an int: no hashing. */
-  private readonly short = new Map<number, number>();
+  private readonly short = new IntMap();
 
   encode(
     cells: { bytes: Uint8Array; texts: readonly string[]; starts: Int32Array; ends: Int32Array },
@@ -42,7 +43,7 @@ export class ValueDictionary {
           (length > 1 ? source[start + 1]! << 8 : 0) |
           (length > 2 ? source[start + 2]! << 16 : 0);
         let code = this.short.get(key);
-        if (code === undefined) {
+        if (code < 0) {
           code = this.size < DICTIONARY_LIMIT ? this.size++ : -1;
           if (code >= 0) this.short.set(key, code);
         }
