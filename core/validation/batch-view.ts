@@ -8,7 +8,7 @@ import * as parsing from './parse-values';
 // Hot functions are bound once: tsx's CommonJS output reads an imported binding through a getter
 // on every call, which in a loop over a million cells costs more than the call itself.
 const { equalBytes } = byteSet;
-const { strftimeReader, isInteger, parseDecimal, readDecimal } = parsing;
+const { strftimeReaderInto, isInteger, parseDecimal, readDecimal } = parsing;
 
 function codePoints(bytes: Uint8Array, start: number, end: number): number {
   let count = 0;
@@ -96,11 +96,12 @@ export class BatchView {
   /** Each cell as epoch ms by a strftime format (Contrail's date-time format by default); NaN where it does not match. */
   datetimes(column: number, format: string = DATETIME_STRFTIME): Float64Array {
     return this.memo(`datetimes:${column}:${format}`, () => {
-      const read = strftimeReader(format);
+      const readInto = strftimeReaderInto(format);
       const { bytes, starts, ends, out } = this.spans(column, Float64Array);
       for (let row = 0; row < out.length; row++) {
         const start = starts[row]!;
-        out[row] = start >= 0 ? read(bytes, start, ends[row]!) : this.viaText(start, read);
+        if (start >= 0) readInto(bytes, start, ends[row]!, out, row);
+        else this.viaText(start, (text, from, to) => readInto(text, from, to, out, row));
       }
       return out;
     });

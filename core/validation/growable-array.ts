@@ -7,13 +7,17 @@ export class GrowableInt32Array {
   }
 
   set(at: number, value: number): void {
-    if (at >= this.data.length) {
-      let size = this.data.length;
-      while (at >= size) size *= 2;
-      const grown = new Int32Array(size);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (at >= this.data.length) this.reserve(at + 1);
     this.data[at] = value;
+  }
+
+  /** Makes room for `length` values at once, before a loop that would otherwise grow it step by step. */
+  reserve(length: number): void {
+    if (length <= this.data.length) return;
+    let size = this.data.length;
+    while (length > size) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.data);
+    this.data = grown;
   }
 }

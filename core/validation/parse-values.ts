@@ -77,7 +77,7 @@ const daysIn = (year: number, month: number) =>
 // The first day and the length of every month from 1900 to 2199, looked up instead of computed.
 const FIRST_YEAR = 1900;
 const YEARS = 300;
-const MONTH_START = new Float64Array(YEARS * 12);
+const MONTH_START = new Int32Array(YEARS * 12);
 const MONTH_DAYS = new Uint8Array(YEARS * 12);
 for (let year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
   for (let month = 1; month <= 12; month++) {
@@ -86,8 +86,12 @@ for (let year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
   }
 }
 
-/** Epoch ms (UTC) of a calendar date-time whose fields are non-negative, NaN when impossible. */
-function calendarTime(
+/**
+ * Days from 1970-01-01 to a calendar date-time whose fields are non-negative, NaN when impossible.
+ * Days, not ms: a whole number of days is a small integer, which a call returns as is, while ms
+ * would be a double the call boxes on the heap when it is not inlined.
+ */
+function calendarDay(
   year: number,
   month: number,
   day: number,
@@ -96,38 +100,51 @@ function calendarTime(
   second: number,
 ): number {
   if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
-  const time = hour * 3_600_000 + minute * 60_000 + second * 1000;
   if (year >= FIRST_YEAR && year < FIRST_YEAR + YEARS) {
     const at = (year - FIRST_YEAR) * 12 + month - 1;
-    return day > MONTH_DAYS[at]! ? NaN : (MONTH_START[at]! + day - 1) * 86_400_000 + time;
+    return day > MONTH_DAYS[at]! ? NaN : MONTH_START[at]! + day - 1;
   }
-  return day > daysIn(year, month) ? NaN : daysFromCivil(year, month, day) * 86_400_000 + time;
+  return day > daysIn(year, month) ? NaN : daysFromCivil(year, month, day);
 }
 
 const FIELDS = { Y: 4, m: 2, d: 2, H: 2, M: 2, S: 2 } as const;
 type Field = keyof typeof FIELDS;
 type Reader = (bytes: Uint8Array, start: number, end: number) => number;
 
-const readers = new Map<string, Reader>();
+/** Writes a cell's epoch ms (NaN when it does not match) to `out[at]`. */
+type ReaderInto = (bytes: Uint8Array, start: number, end: number, out: Float64Array, at: number) => void;
+
+const readers = new Map<string, ReaderInto>();
 
 /**
- * The reader of a format, compiled once per process: a freshly generated function starts cold
- * (interpreted, no type feedback), and a file is read in many batches.
+ * The reader of a format for a column's loop, compiled once per process (a freshly generated
+ * function starts cold, and a file is read in many batches). It stores its result instead of
+ * returning it: a date-time is a double, and a function too big to be inlined into its loop boxes
+ * a returned double, a heap allocation per cell (16 MB of garbage for a million cells).
  */
-export function strftimeReader(format: string): Reader {
+export function strftimeReaderInto(format: string): ReaderInto {
   let read = readers.get(format);
-  if (!read) readers.set(format, (read = compileStrftime(format)));
+  if (!read) {
+    const source = strftimeSource(format, { fail: 'out[at] = NaN; return;', result: 'out[at] =' });
+    read = new Function(
+      'calendarDay',
+      `return function readStrftimeInto(bytes, start, end, out, at) {\n${source}\n};`,
+    )(calendarDay) as ReaderInto;
+    readers.set(format, read);
+  }
   return read;
 }
 
-/**
- * Compiles a strftime format of `%Y %m %d %H %M %S %%` and ASCII literals into a reader to epoch ms
- * (UTC), NaN when a cell does not match exactly. Fields are fixed-width and zero-padded (unlike
- * Python's strptime, which also takes `4` for `%m`), so a format has one width. The reader is
- * generated with every offset a constant: it runs on every cell of a date-time column, and the
- * generic loop over the format's parts costs several times the parse itself.
- */
 export function compileStrftime(format: string): Reader {
+  const source = strftimeSource(format, { fail: 'return NaN;', result: 'return' });
+  // Only digits, offsets and char codes computed from the format reach the source: no input text.
+  return new Function('calendarDay', `return function readStrftime(bytes, start, end) {\n${source}\n};`)(
+    calendarDay,
+  ) as Reader;
+}
+
+/** The body of a reader of `format`: `fail` where a cell does not match, `result` before its value. */
+function strftimeSource(format: string, how: { fail: string; result: string }): string {
   const digits: { field: Field; at: number }[] = [];
   const literals: { at: number; code: number }[] = [];
   let length = 0;
@@ -154,15 +171,15 @@ export function compileStrftime(format: string): Reader {
       .join(' + ');
   };
   const positions = digits.flatMap((d) => Array.from({ length: FIELDS[d.field] }, (_, k) => d.at + k));
-  const body = [
-    `if (end - start !== ${length}) return NaN;`,
-    ...literals.map((l) => `if (bytes[start + ${l.at}] !== ${l.code}) return NaN;`),
+  return [
+    `if (end - start !== ${length}) { ${how.fail} }`,
+    ...literals.map((l) => `if (bytes[start + ${l.at}] !== ${l.code}) { ${how.fail} }`),
     ...positions.map((p) => `const d${p} = bytes[start + ${p}] - 48;`),
-    positions.length > 0 ? `if (${positions.map((p) => `d${p} >>> 0 > 9`).join(' || ')}) return NaN;` : '',
-    `return calendarTime(${value('Y', 1970)}, ${value('m', 1)}, ${value('d', 1)}, ${value('H', 0)}, ${value('M', 0)}, ${value('S', 0)});`,
+    positions.length > 0
+      ? `if (${positions.map((p) => `d${p} >>> 0 > 9`).join(' || ')}) { ${how.fail} }`
+      : '',
+    `const hour = ${value('H', 0)}, minute = ${value('M', 0)}, second = ${value('S', 0)};`,
+    `const day = calendarDay(${value('Y', 1970)}, ${value('m', 1)}, ${value('d', 1)}, hour, minute, second);`,
+    `${how.result} day * 86400000 + hour * 3600000 + minute * 60000 + second * 1000;`,
   ].join('\n');
-  // Only digits, offsets and char codes computed above reach the generated source: no input text.
-  return new Function('calendarTime', `return function readStrftime(bytes, start, end) {\n${body}\n};`)(
-    calendarTime,
-  ) as Reader;
 }

@@ -63,6 +63,12 @@ export class RowVerdicts {
 
   badRowCount(): number {
     let count = 0;
+    // One word a row (suites of up to 32 expectations): a bad row is a non-zero word.
+    if (this.wordsPerRow === 1) {
+      const words = this.words;
+      for (let row = 0; row < this.rows; row++) if (words[row] !== 0) count++;
+      return count;
+    }
     for (let row = 0; row < this.rows; row++) if (this.isBad(row)) count++;
     return count;
   }

@@ -9,7 +9,10 @@ import * as hashing from './hash-set';
 const { finalMix, Hash64Set, hashBytes, hashRow } = hashing;
 
 /** Which value (numbered by first appearance in the file) each row holds, and whether this is its first. */
-function occurrences(view: BatchView, column: number): { first: Uint8Array; entry: Int32Array } {
+function occurrences(
+  view: BatchView,
+  column: number,
+): { first: Uint8Array; entry: Int32Array; entries: number } {
   return view.memo(`occurrences:${column}`, () => {
     const seen = view.sharedValue(`occurrences:${column}`, () => new FirstOccurrences());
     const first = view.pool.take(Uint8Array, view.rowCount);
@@ -17,7 +20,7 @@ function occurrences(view: BatchView, column: number): { first: Uint8Array; entr
     const { bytes, texts } = view.batch;
     const cells = { bytes, texts, starts: view.batch.starts[column]!, ends: view.batch.ends[column]! };
     seen.observe(cells, view.missing(column), first, entry);
-    return { first, entry };
+    return { first, entry, entries: seen.size };
   });
 }
 
@@ -117,12 +120,13 @@ function foldColumn(view: BatchView, prints: Int32Array, column: number, k: numb
 export function firstSeenRows(view: BatchView, columns: readonly number[]): Uint8Array {
   const key = columns.join(',');
   return view.memo(`first-rows:${key}`, () => {
-    const { first, entry } = occurrences(view, columns[0]!);
+    const { first, entry, entries } = occurrences(view, columns[0]!);
     const prints = view.pool.take(Int32Array, view.rowCount);
     for (let row = 0; row < prints.length; row++)
       prints[row] = Math.imul(0x811c9dc5 ^ entry[row]!, 0x01000193);
     columns.slice(1).forEach((column, k) => foldColumn(view, prints, column, k));
     const firstRowPrint = view.sharedValue(`first-row-print:${key}`, () => new GrowableInt32Array());
+    firstRowPrint.reserve(entries);
     const repeats = view.sharedValue(`repeated-rows:${key}`, () => new Hash64Set());
     const rest = columns.slice(1);
     const cells = {
