@@ -83,7 +83,7 @@ export class BatchView {
       const integers = this.pool.take(Uint8Array, this.rowCount);
       for (let row = 0; row < out.length; row++) {
         const start = starts[row]!;
-        if (start >= 0) out[row] = readDecimal(bytes, start, ends[row]!, integers, row);
+        if (start >= 0) readDecimal(bytes, start, ends[row]!, out, integers, row);
         else {
           out[row] = this.viaText(start, parseDecimal);
           integers[row] = this.viaText(start, isInteger) ? 1 : 0;
