@@ -5,20 +5,22 @@ export type ArrayKind = typeof Uint8Array | typeof Int32Array | typeof Float64Ar
 /**
  * Column-sized typed arrays reused from batch to batch. A batch's views need some thirty arrays of a
  * million elements; fresh ones each time cost the kernel's page faults and zeroing and the garbage
- * collector's external-memory work, more than some checks themselves. Arrays come back zeroed.
+ * collector's external-memory work, more than some checks themselves. Arrays come back zeroed,
+ * unless the caller says it writes every element (`filled`): zeroing a batch's value arrays again
+ * is some 45 MB of memory writes for a million rows.
  */
 export class ArrayPool {
   private readonly free = new Map<string, ArrayBuffer[]>();
   private readonly lent: { key: string; buffer: ArrayBuffer }[] = [];
 
-  take<K extends ArrayKind>(Kind: K, length: number): TypedArrayOf<InstanceType<K>> {
+  take<K extends ArrayKind>(Kind: K, length: number, filled = false): TypedArrayOf<InstanceType<K>> {
     let capacity = 1024;
     while (capacity < length) capacity *= 2;
     const key = `${Kind.name}:${capacity}`;
     const reused = this.free.get(key)?.pop();
     const buffer = reused ?? new ArrayBuffer(capacity * Kind.BYTES_PER_ELEMENT);
     const array = new Kind(buffer, 0, length) as TypedArray;
-    if (reused) array.fill(0);
+    if (reused && !filled) array.fill(0);
     this.lent.push({ key, buffer });
     return array as TypedArrayOf<InstanceType<K>>;
   }

@@ -79,8 +79,8 @@ export class BatchView {
   /** Numbers and integer flags in one read of the bytes: a number column's checks want both. */
   private decimals(column: number): { numbers: Float64Array; integers: Uint8Array } {
     return this.memo(`decimals:${column}`, () => {
-      const { bytes, starts, ends, out } = this.spans(column, Float64Array);
-      const integers = this.pool.take(Uint8Array, this.rowCount);
+      const { bytes, starts, ends, out } = this.spans(column, Float64Array, true);
+      const integers = this.pool.take(Uint8Array, this.rowCount, true);
       for (let row = 0; row < out.length; row++) {
         const start = starts[row]!;
         if (start >= 0) readDecimal(bytes, start, ends[row]!, out, integers, row);
@@ -97,7 +97,7 @@ export class BatchView {
   datetimes(column: number, format: string = DATETIME_STRFTIME): Float64Array {
     return this.memo(`datetimes:${column}:${format}`, () => {
       const readInto = strftimeReaderInto(format);
-      const { bytes, starts, ends, out } = this.spans(column, Float64Array);
+      const { bytes, starts, ends, out } = this.spans(column, Float64Array, true);
       for (let row = 0; row < out.length; row++) {
         const start = starts[row]!;
         if (start >= 0) readInto(bytes, start, ends[row]!, out, row);
@@ -110,7 +110,7 @@ export class BatchView {
   /** Each cell's length in characters (Unicode code points, as Python's `len`). */
   lengths(column: number): Int32Array {
     return this.memo(`lengths:${column}`, () => {
-      const { bytes, starts, ends, out } = this.spans(column, Int32Array);
+      const { bytes, starts, ends, out } = this.spans(column, Int32Array, true);
       const ascii = this.memo('ascii', () => isAscii(bytes));
       for (let row = 0; row < out.length; row++) {
         const start = starts[row]!;
@@ -138,13 +138,13 @@ export class BatchView {
     }
   }
 
-  /** A column's spans, and an output array (from the pool) of its length. */
-  spans<K extends ArrayKind>(column: number, Kind: K) {
+  /** A column's spans, and an output array (from the pool) of its length; `filled`: see ArrayPool. */
+  spans<K extends ArrayKind>(column: number, Kind: K, filled = false) {
     return {
       bytes: this.batch.bytes,
       starts: this.batch.starts[column]!,
       ends: this.batch.ends[column]!,
-      out: this.pool.take(Kind, this.rowCount),
+      out: this.pool.take(Kind, this.rowCount, filled),
     };
   }
 

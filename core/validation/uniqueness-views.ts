@@ -16,7 +16,7 @@ function occurrences(
   return view.memo(`occurrences:${column}`, () => {
     const seen = view.sharedValue(`occurrences:${column}`, () => new FirstOccurrences());
     const first = view.pool.take(Uint8Array, view.rowCount);
-    const entry = view.pool.take(Int32Array, view.rowCount).fill(-1);
+    const entry = view.pool.take(Int32Array, view.rowCount, true).fill(-1);
     const { bytes, texts } = view.batch;
     const cells = { bytes, texts, starts: view.batch.starts[column]!, ends: view.batch.ends[column]! };
     seen.observe(cells, view.missing(column), first, entry);
@@ -121,7 +121,7 @@ export function firstSeenRows(view: BatchView, columns: readonly number[]): Uint
   const key = columns.join(',');
   return view.memo(`first-rows:${key}`, () => {
     const { first, entry, entries } = occurrences(view, columns[0]!);
-    const prints = view.pool.take(Int32Array, view.rowCount);
+    const prints = view.pool.take(Int32Array, view.rowCount, true);
     for (let row = 0; row < prints.length; row++)
       prints[row] = Math.imul(0x811c9dc5 ^ entry[row]!, 0x01000193);
     columns.slice(1).forEach((column, k) => foldColumn(view, prints, column, k));

@@ -12,7 +12,7 @@ import { CodeDecisions, ValueDictionary } from './value-dictionary';
 export function codes(view: BatchView, column: number): Int32Array {
   return view.memo(`codes:${column}`, () => {
     const dictionary = view.sharedValue(`dictionary:${column}`, () => new ValueDictionary());
-    const out = view.pool.take(Int32Array, view.rowCount);
+    const out = view.pool.take(Int32Array, view.rowCount, true);
     const { bytes, texts } = view.batch;
     dictionary.encode(
       { bytes, texts, starts: view.batch.starts[column]!, ends: view.batch.ends[column]! },
@@ -32,7 +32,7 @@ export function decideOnce(
   return view.memo(`decide:${key}:${column}`, () => {
     const table = view.sharedValue(`decisions:${key}:${column}`, () => new CodeDecisions()).table;
     const cellCodes = codes(view, column);
-    const { bytes, starts, ends, out } = view.spans(column, Uint8Array);
+    const { bytes, starts, ends, out } = view.spans(column, Uint8Array, true);
     for (let row = 0; row < out.length; row++) {
       const code = cellCodes[row]!;
       let yes = code >= 0 ? table[code]! : -1;
