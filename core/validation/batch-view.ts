@@ -4,11 +4,13 @@ import { type ArrayKind, ArrayPool } from './array-pool';
 import { DATETIME_STRFTIME } from '../feature-spec';
 import * as byteSet from './byte-set';
 import * as parsing from './parse-values';
+import * as strftime from './strftime';
 
 // Hot functions are bound once: tsx's CommonJS output reads an imported binding through a getter
 // on every call, which in a loop over a million cells costs more than the call itself.
 const { equalBytes } = byteSet;
-const { strftimeReaderInto, isInteger, parseDecimal, readDecimal } = parsing;
+const { isInteger, parseDecimal, readDecimal } = parsing;
+const { strftimeReaderInto } = strftime;
 
 function codePoints(bytes: Uint8Array, start: number, end: number): number {
   let count = 0;

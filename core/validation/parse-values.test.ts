@@ -1,6 +1,7 @@
 import { formatDateTime, parseDateTime } from '../feature-spec';
 import { SeededRandom } from '../../cli/data/random';
-import { compileStrftime, isInteger, parseDecimal, readDecimal, strftimeReaderInto } from './parse-values';
+import { isInteger, parseDecimal, readDecimal } from './parse-values';
+import { compileStrftime, strftimeReaderInto } from './strftime';
 
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
 const decimal = (text: string) => parseDecimal(bytesOf(text), 0, bytesOf(text).length);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BatchView } from '../batch-view';
 import { reportWhere } from '../record-batch';
-import { compileStrftime } from '../parse-values';
+import { compileStrftime } from '../strftime';
 import { column, defineExpectation, mostly, rangeText } from './definition';
 import { regexMatches } from './regex-matches';
 
