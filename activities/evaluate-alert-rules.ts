@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { deliverAlert, monitoringAlert, type RuleChange } from '../core/alerts';
+import { dashboardLinkOf, deliverAlert, monitoringAlert, type RuleChange } from '../core/alerts';
 import type { Config } from '../core/config';
 import type { TaskContext, TaskResult } from '../core/dag/task';
 import { activityDeps } from './deps';
@@ -7,11 +7,12 @@ import { activityDeps } from './deps';
 /** One evaluation at a time (a manual run beside a scheduled one): an advisory lock's key. */
 const LOCK_KEY = 0x636f6e74; // 'cont'
 
-const ENDPOINT: Record<string, string> = {
-  all_data_invalid: '/monitoring/quality?window=10m',
-  no_recent_ingestion: '/monitoring/quality?window=1h',
-  model_output_broken: '/monitoring/predictions?window=10m',
-  drift_red: '/monitoring/drift?window=1h',
+/** The dashboard each rule's alert links to, over the window the rule looks at. */
+const DASHBOARD: Record<string, ['data-quality' | 'drift', string]> = {
+  all_data_invalid: ['data-quality', '10m'],
+  no_recent_ingestion: ['data-quality', '1h'],
+  model_output_broken: ['drift', '10m'],
+  drift_red: ['drift', '1h'],
 };
 
 export interface RuleOutcome {
@@ -80,7 +81,7 @@ export async function evaluateAlertRules(
         const episode = (before?.episode ?? 0) + (change === 'fired' ? 1 : 0);
         const since = change === 'fired' ? at : (before?.since ?? at);
         if (change) {
-          const link = `${config.api.url.replace(/\/$/, '')}${ENDPOINT[r.rule] ?? '/monitoring/quality'}`;
+          const link = dashboardLinkOf(config.webapp.url, ...(DASHBOARD[r.rule] ?? ['data-quality', '1h']));
           await notify(db.pool, config, {
             rule: r.rule,
             change,

@@ -55,7 +55,7 @@ describe('send-alerts', () => {
       const { manifest } = corruptedFile(harness().paths.rawData, 'alerting.csv', ['missing_column']);
       const upstream = await validated('run-alerting');
       const { output } = await sendAlerts(harness().context('run-alerting', 'send-alerts', upstream));
-      const reportUrl = `http://contrail.test:8000/reports/${upstream['validate-data'].reportId}`;
+      const reportUrl = `https://contrail.example.com/api/reports/${upstream['validate-data'].reportId}`;
       expect(output).toMatchObject({ reportUrl, notified: true });
 
       expect(teams.posts).toHaveLength(2);

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type ChannelOutcome, dataQualityAlert, deliverAlert } from '../core/alerts';
+import { type ChannelOutcome, dataQualityAlert, deliverAlert, reportLinkOf } from '../core/alerts';
 import type { TaskContext, TaskResult } from '../core/dag/task';
 import { writeFileAtomic } from '../core/files/atomic';
 import { dataPaths } from '../core/paths';
@@ -16,10 +16,6 @@ export interface SendAlertsOutput {
   deliveries: ChannelOutcome[];
 }
 
-/** The report's stable link, served by the API. */
-export const reportUrlOf = (apiUrl: string, reportId: string) =>
-  `${apiUrl.replace(/\/$/, '')}/reports/${encodeURIComponent(reportId)}`;
-
 /**
  * Task `send-alerts`: writes the file's HTML data-quality report to reports/ (always), and when its
  * criticality is one that alerts, sends a Teams card and an e-mail with the summary and the
@@ -32,8 +28,9 @@ export async function sendAlerts(context: TaskContext): Promise<TaskResult<SendA
   const result = await readValidationResult(validated.resultPath);
   const reports = dataPaths(config.dataDir).reports;
   await fs.mkdir(reports, { recursive: true });
-  const reportUrl = reportUrlOf(config.api.url, validated.reportId);
-  const html = renderDataDocs(result, { json: `${reportUrl}.json` });
+  const reportUrl = reportLinkOf(config.webapp.url, validated.reportId);
+  // Relative, so it works wherever the page is served: /reports/<id> (API) or /api/reports/<id> (web app).
+  const html = renderDataDocs(result, { json: `${encodeURIComponent(validated.reportId)}.json` });
   await writeFileAtomic(path.join(reports, `${validated.reportId}.html`), html);
 
   const criticality = result.meta.criticality;

@@ -88,7 +88,8 @@ describe('pipelines API', () => {
       (await worker.client.schedule.getHandle(`${worker.taskQueue}.prediction`).describe()).state.paused,
     ).toBe(true);
     const listed = await request(app).get('/dags').expect(200);
-    expect(listed.body.find((d: { id: string }) => d.id === 'prediction').paused).toBe(true);
+    const paused = listed.body.find((d: { id: string }) => d.id === 'prediction');
+    expect(paused).toMatchObject({ paused: true, nextRunTimes: [] });
     await request(app)
       .post('/dags/prediction/unpause')
       .send({})

@@ -10,6 +10,7 @@ import { ActiveModel } from './active-model';
 import { createApp } from './app';
 import { databaseCheck, temporalCheck } from './health';
 import { PredictionWriter } from './prediction-writer';
+import { predictionWritesPool } from './writes-pool';
 
 async function main(): Promise<void> {
   const config = loadProcessConfig();
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
   });
   await model.start();
-  const writer = new PredictionWriter(db.pool);
+  const writes = predictionWritesPool(config);
+  const writer = new PredictionWriter(writes);
   const app = createApp({
     config,
     log,
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await writer.drain();
     await model.stop();
-    await Promise.allSettled([db.close(), temporal.close()]);
+    await Promise.allSettled([db.close(), writes.end(), temporal.close()]);
   });
 }
 

@@ -97,6 +97,7 @@ const schema = z.object({
   ),
   PREDICT_RATE_LIMIT: z.coerce.number().int().min(0).default(300_000),
   PREDICT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  PREDICTION_SYNCHRONOUS_COMMIT: booleanFlag.default(false),
 });
 
 type RawConfig = z.infer<typeof schema>;
@@ -131,6 +132,12 @@ export interface Config {
     corsOrigins: string[];
     /** POST /predict requests per client per window; 0 turns the limit off. */
     predictRateLimit: { max: number; windowSeconds: number };
+    /**
+     * Whether POST /predict waits for its rows to reach the disk (Postgres synchronous_commit) before
+     * answering. Off: committed and visible at once, durable within about 0.6 s (a crash of the
+     * database server itself can lose that window); on: one disk flush (about 4 ms here) per commit.
+     */
+    synchronousCommit: boolean;
   };
   webapp: { host: string; port: number; url: string };
   alerts: {
@@ -239,6 +246,7 @@ function toConfig(raw: RawConfig, tls: TemporalTls): Config {
       token: raw.CONTRAIL_API_TOKEN,
       corsOrigins: (raw.CONTRAIL_CORS_ORIGINS ?? [webappUrl]).map((u) => new URL(u).origin),
       predictRateLimit: { max: raw.PREDICT_RATE_LIMIT, windowSeconds: raw.PREDICT_RATE_WINDOW_SECONDS },
+      synchronousCommit: raw.PREDICTION_SYNCHRONOUS_COMMIT,
     },
     webapp: { host: raw.WEBAPP_HOST, port: raw.WEBAPP_PORT, url: webappUrl },
     alerts: {

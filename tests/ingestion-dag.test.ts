@@ -69,6 +69,7 @@ describe('the ingestion DAG', () => {
       CONTRAIL_DATA_DIR: dir,
       TEMPORAL_TASK_QUEUE: taskQueue,
       CONTRAIL_API_URL: 'http://contrail.test:8000',
+      CONTRAIL_WEBAPP_URL: 'https://contrail.example.com',
       TEAMS_WEBHOOK_URL: teams.url,
       SMTP_URL: smtp.url,
       ALERT_EMAIL_TO: 'data-ops@example.com',
@@ -135,8 +136,8 @@ describe('the ingestion DAG', () => {
     const earliestEnd = Math.min(...parallel.map((t) => t.ended_at.getTime()));
     expect(latestStart).toBeLessThanOrEqual(earliestEnd);
 
-    // Alerts: a Teams card and an e-mail, both with the report's stable link.
-    const reportLink = `http://contrail.test:8000${files.rows[0].report_path}`;
+    // Alerts: a Teams card and an e-mail, both with the report's stable link, through the web app.
+    const reportLink = `https://contrail.example.com/api${files.rows[0].report_path}`;
     await waitFor('the alerts', async () => teams.posts.length > 0 && smtp.mails.length > 0, {
       timeoutMs: 30_000,
     });

@@ -41,6 +41,7 @@ describe('the monitoring DAG', () => {
     worker = await startTestWorker(workerActivities(DAGS, activities));
     const config = loadConfig({
       CONTRAIL_DATA_DIR: dir,
+      CONTRAIL_WEBAPP_URL: 'https://contrail.example.com',
       SMTP_URL: smtp.url,
       ALERT_EMAIL_TO: 'ops@example.com',
       ALERT_MAX_ATTEMPTS: '1',
@@ -110,6 +111,8 @@ describe('the monitoring DAG', () => {
       '[Contrail] FIRING: No file ingested for 5 minutes',
       '[Contrail] RESOLVED: No file ingested for 5 minutes',
     ]);
+    // People land on the web app's dashboard over the rule's window, not on the API's JSON.
+    expect(smtp.mails[0]!.text).toContain('https://contrail.example.com/data-quality?window=1h');
     const alerts = await db.pool.query(
       `SELECT run_id, kind, status FROM alerts WHERE run_id LIKE 'monitoring-%' ORDER BY id`,
     );

@@ -32,7 +32,7 @@ export function registerDagCommands(program: Command): void {
             dag.id,
             dag.schedule ? `every ${dag.schedule.every}` : 'manual only',
             schedule ? (schedule.paused ? 'paused' : 'active') : dag.schedule ? 'not registered' : '',
-            formatTime(schedule?.nextRunTimes[0]),
+            schedule?.paused ? '(paused)' : formatTime(schedule?.nextRunTimes[0]),
             last ? `${last.state} (${formatTime(last.logicalTime)})` : 'never ran',
             dag.tasks.length,
           ]);

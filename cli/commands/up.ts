@@ -3,6 +3,11 @@ import { loadProcessConfig } from '../../core/config';
 import { type Stack, startStack } from '../runtime/stack';
 
 const IMPORTANT = /\b(WARN|ERROR|FATAL|panic|Error:)/;
+/**
+ * Warnings that are Contrail working as designed: after a stop, Temporal logs one per scheduled run
+ * it does not catch up (catchup off), which is a screenful after a night's downtime.
+ */
+const ROUTINE = /msg="Schedule missed catchup window"/;
 
 export function registerUpCommand(program: Command): void {
   program
@@ -39,7 +44,8 @@ export function registerUpCommand(program: Command): void {
           signal: startup.signal,
           onChildLine: (name, line) => {
             // While stopping, servers complain about each other going away: the log files keep that.
-            if (!stopping && (options.verbose || IMPORTANT.test(line))) console.log(`[${name}] ${line}`);
+            if (!stopping && (options.verbose || (IMPORTANT.test(line) && !ROUTINE.test(line))))
+              console.log(`[${name}] ${line}`);
           },
         });
       } catch (error) {

@@ -6,3 +6,4 @@ export { postToTeams, teamsMessage, messageBytes, TEAMS_MAX_BYTES, type Adaptive
 export { sendEmail, type EmailMessage } from './email';
 export { DEFAULT_RETRY, type RetryPolicy, type DeliveryResult } from './delivery';
 export { escapeHtml } from './escape-html';
+export { dashboardLinkOf, reportLinkOf } from './links';

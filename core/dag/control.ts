@@ -44,7 +44,8 @@ export async function scheduleState(
     return {
       paused: description.state.paused,
       note: description.state.note,
-      nextRunTimes: description.info.nextActionTimes.slice(0, 3),
+      // A paused schedule still reports the times it would run at; it runs at none of them.
+      nextRunTimes: description.state.paused ? [] : description.info.nextActionTimes.slice(0, 3),
     };
   } catch (error) {
     if (error instanceof ScheduleNotFoundError) return undefined;

@@ -16,18 +16,28 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function connectDatabase(
-  databaseUrl: string,
-  options: { max?: number; applicationName?: string } = {},
-): Database {
+export interface PoolOptions {
+  max?: number;
+  applicationName?: string;
+  /** false: this pool's commits return before their WAL reaches the disk (synchronous_commit off). */
+  synchronousCommit?: boolean;
+}
+
+/** A pg pool that survives its server restarting (an idle client's error is not a crash). */
+export function createPool(databaseUrl: string, options: PoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'contrail',
     connectionTimeoutMillis: 5_000,
+    ...(options.synchronousCommit === false ? { options: '-c synchronous_commit=off' } : {}),
   });
-  // An idle client that loses its server (a Postgres restart) must not crash the process.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+export function connectDatabase(databaseUrl: string, options: PoolOptions = {}): Database {
+  const pool = createPool(databaseUrl, options);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -6,6 +6,7 @@ import { ActiveModel } from '../../api/active-model';
 import { createApp } from '../../api/app';
 import { databaseCheck } from '../../api/health';
 import { PredictionWriter, type WriterOptions } from '../../api/prediction-writer';
+import { predictionWritesPool } from '../../api/writes-pool';
 import { loadConfig } from '../../core/config';
 import { activeSpec } from '../../core/feature-spec';
 import { connectDatabase } from '../../core/db/client';
@@ -55,7 +56,8 @@ export async function startTestApi(
     pollMs: options.pollMs ?? 60_000,
   });
   await model.start();
-  const writer = new PredictionWriter(db.pool, options.writer);
+  const writes = predictionWritesPool(config, db.url);
+  const writer = new PredictionWriter(writes, options.writer);
   // The pipelines routes need a Temporal client; these tests never call them, so it stays unconnected.
   const temporal = Connection.lazy({ address: temporalAddress() });
   const app = createApp({
@@ -91,6 +93,7 @@ export async function startTestApi(
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await writer.drain();
+      await writes.end();
       await model.stop();
       await temporal.close();
       if (db !== testDb) await db.close();

@@ -30,6 +30,7 @@ export function useIngestionHarness(): () => IngestionHarness {
       const config = loadConfig({
         CONTRAIL_DATA_DIR: dir,
         CONTRAIL_API_URL: 'http://contrail.test:8000',
+        CONTRAIL_WEBAPP_URL: 'https://contrail.example.com',
         ...env,
       });
       configureActivities({ config, db });

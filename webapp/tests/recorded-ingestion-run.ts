@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { reportIdOf } from '../../activities/ingestion-files';
-import { reportUrlOf } from '../../activities/send-alerts';
+import { reportLinkOf } from '../../core/alerts';
 import { activeSpec } from '../../core/feature-spec';
 import { dataPaths } from '../../core/paths';
 import { renderDataDocs } from '../../core/reports/data-docs';
@@ -28,10 +28,10 @@ export async function recordFailedIngestionRun(system: RunningSystem): Promise<s
   fs.writeFileSync(csv, flightsCsv(1000));
   const { result } = await validateFile(csv, compileSuite(defaultSuite(activeSpec)), { fileName, runId });
   fs.rmSync(csv);
-  const reportUrl = reportUrlOf(system.urls.api, reportId);
+  const reportUrl = reportLinkOf(system.urls.webapp, reportId);
   fs.writeFileSync(
     path.join(reports, `${reportId}.html`),
-    renderDataDocs(result, { json: `${reportUrl}.json` }),
+    renderDataDocs(result, { json: `${reportId}.json` }),
   );
 
   const t0 = Date.now() - 60_000;

@@ -7,7 +7,8 @@ export interface ReportLink {
 
 /**
  * Links to the data-quality reports a run produced, from its tasks' outputs. Reports are served by
- * the API, which this page reaches through the web app's /api proxy, so the link is rewritten to it.
+ * the API, which this page reaches through the web app's /api proxy, so the link is rewritten to it
+ * (outputs hold the web app's own link, or the API's in runs from before alerts linked there).
  */
 export function reportLinks(run: RunDetail): ReportLink[] {
   const links: ReportLink[] = [];
@@ -25,6 +26,6 @@ export function reportLinks(run: RunDetail): ReportLink[] {
 }
 
 function apiPath(value: string): string | undefined {
-  const match = /^(?:https?:\/\/[^/]+)?(\/reports\/[^?#\s]+)$/.exec(value);
+  const match = /^(?:https?:\/\/[^/]+)?(?:\/api)?(\/reports\/[^?#\s]+)$/.exec(value);
   return match ? `/api${match[1]}` : undefined;
 }
