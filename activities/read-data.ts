@@ -4,10 +4,19 @@ import type { TaskContext, TaskResult } from '../core/dag/task';
 import { exists, writeFileAtomic } from '../core/files/atomic';
 import { boundedName } from '../core/files/bounded-name';
 import { dataPaths, type DataPaths } from '../core/paths';
+import { Context } from '@temporalio/activity';
+import { CLAIM_RECORD, returnAbandonedClaims, RUN_ID_FILE } from './abandoned-claims';
 import { activityDeps } from './deps';
 import { claimDirOf, type ReadDataOutput, runKey } from './ingestion-files';
 
-const CLAIM_RECORD = 'claim.json';
+/** The activity's logger; a task called outside an activity (directly, in tests) logs nothing. */
+const log = () => {
+  try {
+    return Context.current().log;
+  } catch {
+    return { info: () => undefined, warn: () => undefined };
+  }
+};
 
 /** Files a run may take: visible regular files (an uploader writes to a dotfile, then renames). */
 async function rawFiles(dir: string): Promise<string[]> {
@@ -62,13 +71,19 @@ async function recordClaim(
  * Task `read-data`: claims one file, picked at random, from raw-data by renaming it into this run's
  * folder under claimed/. A rename is atomic, so of two runs reaching for the same file exactly one
  * gets it; the other tries another. A retry of the run finds the file it already claimed. An
- * empty raw-data ends the run as skipped.
+ * empty raw-data ends the run as skipped. Before picking, files of runs that failed a while ago go
+ * back to raw-data (abandoned-claims.ts).
  */
 export async function readData(context: TaskContext): Promise<TaskResult<ReadDataOutput>> {
-  const paths = dataPaths(activityDeps().config.dataDir);
+  const { config, db } = activityDeps();
+  const paths = dataPaths(config.dataDir);
   const dir = claimDirOf(paths, context.runId);
   const earlier = await earlierClaim(paths, dir, context.runId);
   if (earlier) return { output: earlier };
+  await returnAbandonedClaims(paths, db.pool).then(
+    (names) => names.length > 0 && log().info('returned abandoned claims to raw-data', { names }),
+    (error: Error) => log().warn('could not return abandoned claims', { error: error.message }),
+  );
 
   const candidates = await rawFiles(paths.rawData);
   // Fisher-Yates: a random pick, then the others in random order if someone takes it first.
@@ -77,6 +92,7 @@ export async function readData(context: TaskContext): Promise<TaskResult<ReadDat
     [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
   }
   await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path.join(dir, RUN_ID_FILE), context.runId);
   for (const name of candidates) {
     try {
       await fs.rename(path.join(paths.rawData, name), path.join(dir, name));

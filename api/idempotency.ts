@@ -8,6 +8,7 @@ interface StoredRequest {
   requestHash: string | null;
   source: string;
   modelVersion: string;
+  createdAt: Date;
 }
 
 /**
@@ -24,7 +25,7 @@ export async function replayStoredRequest(
   validate: (rows: readonly unknown[]) => RowValidation,
 ): Promise<{ status: number; body: string } | undefined> {
   const { rows: found } = await pool.query<StoredRequest>(
-    `SELECT id, request_hash AS "requestHash", source, model_version AS "modelVersion"
+    `SELECT id, request_hash AS "requestHash", source, model_version AS "modelVersion", created_at AS "createdAt"
      FROM prediction_requests WHERE idempotency_key = $1`,
     [key],
   );
@@ -37,9 +38,12 @@ export async function replayStoredRequest(
       body: JSON.stringify(errorBody('idempotency_key_reused', message, { requestId: stored.id })),
     };
   }
+  // The rows were stored in the request's transaction, so they carry its created_at: the primary
+  // key (created_at, id) finds them; predictions has no index on request_id.
   const { rows: predicted } = await pool.query<{ rowIndex: number; prediction: number }>(
-    `SELECT row_index AS "rowIndex", predicted_delay AS prediction FROM predictions WHERE request_id = $1`,
-    [stored.id],
+    `SELECT row_index AS "rowIndex", predicted_delay AS prediction FROM predictions
+     WHERE created_at = $2 AND request_id = $1`,
+    [stored.id, stored.createdAt],
   );
   const byIndex = new Map(predicted.map((p) => [p.rowIndex, p.prediction]));
   const { valid, errors } = validate(rows);

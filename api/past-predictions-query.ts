@@ -43,8 +43,10 @@ export function decodeCursor(text: string): Cursor {
 }
 
 /**
- * One page, newest first, by keyset (created_at, id) so every page is an index range scan of
- * the (source,) created_at DESC, id DESC indexes however deep the paging goes.
+ * One page, newest first, by keyset (created_at, id) so every page is an index range scan however
+ * deep the paging goes: of the primary key (created_at, id), or for web-app rows alone of their
+ * partial index (prisma/migrations/20261129060100_predictions_webapp_paging). Scheduled rows alone
+ * walk the primary key past the web-app rows, which are few.
  */
 export async function fetchPage(
   pool: pg.Pool,
@@ -57,21 +59,16 @@ export async function fetchPage(
   const param = (value: unknown) => `$${params.push(value)}`;
   if (filter.from) where.push(`created_at >= ${param(filter.from)}`);
   if (filter.to) where.push(`created_at < ${param(filter.to)}`);
-  if (filter.source !== 'all') {
-    // A range, not `=`: with equality the planner drops source from the ORDER BY and may walk the
-    // created_at index filtering out the other source (hundreds of thousands of rows when the
-    // newest ones are all scheduled); as a range, only the (source, created_at, id) index fits.
-    const source = param(filter.source);
-    where.push(`source >= ${source}::prediction_source AND source <= ${source}::prediction_source`);
-  }
+  // A literal (one of two checked values), so the planner can match the partial web-app index.
+  if (filter.source !== 'all')
+    where.push(filter.source === 'webapp' ? `source = 'webapp'` : `source = 'scheduled'`);
   if (after)
     where.push(`(created_at, id) < (${param(after.createdAt)}::timestamptz, ${param(after.id)}::bigint)`);
-  const order = filter.source === 'all' ? 'created_at DESC, id DESC' : 'source, created_at DESC, id DESC';
   const { rows } = await pool.query<StoredPrediction>(
     `SELECT id, request_id AS "requestId", row_index AS "rowIndex", source, model_version AS "modelVersion",
        file_name AS "fileName", created_at AS "createdAt", features, predicted_delay AS prediction
      FROM predictions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${order} LIMIT ${param(limit)}`,
+     ORDER BY created_at DESC, id DESC LIMIT ${param(limit)}`,
     params,
   );
   return rows;

@@ -61,17 +61,26 @@ describe('GET /past-predictions', () => {
     expect(nextCursor).toBeNull();
   });
 
-  it('pages with a cursor, every row exactly once', async () => {
+  const walk = async (query: string, limit: number): Promise<number[]> => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
       const page: { predictions: Listed[]; nextCursor: string | null } = await list(
-        `limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+        `${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
       );
       seen.push(...days(page.predictions));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toEqual([6, 5, 4, 3, 2, 1]);
+    return seen;
+  };
+
+  it('pages with a cursor, every row exactly once', async () => {
+    expect(await walk('', 4)).toEqual([6, 5, 4, 3, 2, 1]);
+  });
+
+  it('pages one source with a cursor, skipping the other source (web-app rows have an index of their own)', async () => {
+    expect(await walk('source=webapp', 1)).toEqual([5, 3, 1]);
+    expect(await walk('source=scheduled', 1)).toEqual([6, 4, 2]);
   });
 
   it('filters by date range (from inclusive, to exclusive)', async () => {

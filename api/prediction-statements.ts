@@ -79,7 +79,7 @@ export function insertRequestsAndRows(batches: PredictionBatch[]) {
     text: `WITH inserted AS (${INSERT_REQUESTS}),
        stored AS (
          INSERT INTO predictions (${PREDICTION_COLUMNS})
-         SELECT p.* FROM unnest($11::uuid[], $12::int[], $13::prediction_source[], $14::text[], $15::jsonb[],
+         SELECT p.* FROM unnest($11::uuid[], $12::int[], $13::prediction_source[], $14::text[], $15::json[],
            $16::float8[], $17::text[]) AS p(${PREDICTION_COLUMNS})
          WHERE p.request_id IN (SELECT id FROM inserted) RETURNING 1)
        SELECT id FROM inserted`,

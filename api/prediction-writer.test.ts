@@ -75,5 +75,29 @@ describe('prediction writer', () => {
     const broken = batch(2, { featuresJson: ['{"ok":1}', 'not json'] });
     await expect(writer.write(broken)).rejects.toThrow(/json/i);
     expect(await count('prediction_requests')).toBe(0);
+    expect(await count('predictions')).toBe(0);
+  });
+
+  it('leaves no prediction without its request and no request short of its rows, in either path', async () => {
+    // predictions has no foreign key (it costs every COPY'd row): the writer's transaction holds the relation.
+    for (const copyFromRows of [1, 1_000_000]) {
+      const writer = new PredictionWriter(db.pool, { copyFromRows });
+      const writes = [
+        ...Array.from({ length: 20 }, (_, i) => batch(1 + (i % 5))),
+        batch(4, { idempotencyKey: `taken-${copyFromRows}` }),
+        batch(4, { idempotencyKey: `taken-${copyFromRows}` }),
+      ].map((b) => writer.write(b));
+      await Promise.all(writes);
+      const brokenLate = batch(3_000, { featuresJson: [...batch(2_999).featuresJson, 'not json'] });
+      await expect(writer.write(brokenLate)).rejects.toThrow(/json/i);
+    }
+    const { rows } = await db.pool.query(
+      `SELECT (SELECT count(*)::int FROM predictions p LEFT JOIN prediction_requests r ON r.id = p.request_id
+               WHERE r.id IS NULL) AS orphans,
+              (SELECT count(*)::int FROM prediction_requests r
+               WHERE valid_count <> (SELECT count(*) FROM predictions p WHERE p.request_id = r.id)) AS short,
+              (SELECT count(*)::int FROM predictions) AS stored`,
+    );
+    expect(rows[0]).toEqual({ orphans: 0, short: 0, stored: 2 * (4 * (1 + 2 + 3 + 4 + 5) + 4) });
   });
 });

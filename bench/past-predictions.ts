@@ -11,6 +11,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { copyValue } from '../api/copy-text';
 import type { Database } from '../core/db/client';
 import { sampleRows } from './rows';
+import { loadNote } from './support/measure';
 import { benchTarget, countPredictions, percentile, printTable } from './support';
 
 const TARGET = 1_000_000;
@@ -97,11 +98,12 @@ async function main(): Promise<void> {
   const kinds = ['newest', 'webapp', 'scheduled', 'date range', 'webapp + date range', 'deep cursor'];
 
   if (!process.argv.includes('--keep')) {
+    await db.pool.query(`DELETE FROM predictions WHERE file_name = $1`, [FILLER]);
     await db.pool.query(`DELETE FROM prediction_requests WHERE file_name = $1`, [FILLER]);
   }
   await db.close();
   printTable(
-    `GET /past-predictions, pages of 100 over ${total.toLocaleString('en')} stored predictions, ${apiUrl} (${requests} requests, one at a time)`,
+    `GET /past-predictions, pages of 100 over ${total.toLocaleString('en')} stored predictions, ${apiUrl} (${requests} requests, one at a time, ${loadNote()})`,
     [
       { measure: 'p50 latency', value: percentile(latencies, 0.5), unit: 'ms' },
       {

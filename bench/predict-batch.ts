@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyValue } from '../api/copy-text';
 import { sampleRows } from './rows';
+import { loadNote } from './support/measure';
 import { benchTarget, countPredictions, printTable } from './support';
 
 const argument = (name: string, fallback: number) => {
@@ -73,13 +74,15 @@ async function main(): Promise<void> {
   );
   const copySeconds = (performance.now() - copyStarted) / 1000;
   client.release();
+  // No foreign key, so no cascade: the peer's rows go by themselves.
+  await db.pool.query(`DELETE FROM predictions WHERE request_id = $1`, [requestId]);
   await db.pool.query(`DELETE FROM prediction_requests WHERE id = $1`, [requestId]);
   await db.close();
 
   const apiRate = stored / apiSeconds;
   const copyRate = (batches * BATCH) / copySeconds;
   printTable(
-    `POST /predict in batches of ${BATCH.toLocaleString('en')} rows, ${apiUrl} (${batches} batches, ${concurrency} at a time)`,
+    `POST /predict in batches of ${BATCH.toLocaleString('en')} rows, ${apiUrl} (${batches} batches, ${concurrency} at a time, ${loadNote()})`,
     [
       {
         measure: 'rows stored per second, end to end',

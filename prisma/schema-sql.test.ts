@@ -10,6 +10,8 @@ import { schemaToSql } from './schema-sql';
 const MIGRATION_ONLY = [
   // At most one active model: a partial unique index.
   "index CREATE UNIQUE INDEX models_one_active_key ON public.models USING btree (status) WHERE (status = 'active'::model_status)",
+  // Web-app predictions alone are paged by their own index; scheduled ones (the COPY bulk) pay for none.
+  "index CREATE INDEX predictions_webapp_created_at_id_idx ON public.predictions USING btree (created_at DESC, id DESC) WHERE (source = 'webapp'::prediction_source)",
 ];
 
 describe('the migrations and schema.prisma', () => {
