@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
+import { waitFor } from '../../cli/runtime/ports';
 import { horizontalOverflow, launchBrowser, screenshot, watchPage } from '../../tests/support/browser';
 import { promoteTinyModel } from '../../tests/support/promote-tiny-model';
 import { type RunningSystem, startRunningSystem } from '../../tests/support/running-system';
@@ -19,6 +20,23 @@ describe('data quality and drift & predictions dashboards (real browser, running
   beforeAll(async () => {
     [system, browser] = await Promise.all([startRunningSystem(), launchBrowser()]);
     db = new pg.Pool({ connectionString: system.databaseUrl, max: 2 });
+    // The drift figures below are recorded by the test; a scheduled monitoring run computing real
+    // drift over the test's predictions in between would replace them as the latest.
+    // (The worker registers the schedules once it is up: until then, pausing answers 404.)
+    await waitFor('the monitoring schedule paused', async () => {
+      const paused = await fetch(`${system.urls.api}/dags/monitoring/pause`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${system.token}` },
+        body: '{}',
+      });
+      return paused.status === 200;
+    });
+    await waitFor('no monitoring run in flight', async () => {
+      const { rows } = await db.query(
+        `SELECT 1 FROM dag_runs WHERE dag_id = 'monitoring' AND state = 'running'`,
+      );
+      return rows.length === 0;
+    });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     watch = watchPage(page, system.token);
   }, 300_000);
