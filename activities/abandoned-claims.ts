@@ -3,7 +3,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { exists } from '../core/files/atomic';
 import type { DataPaths } from '../core/paths';
-import type { ReadDataOutput } from './ingestion-files';
+import { type ReadDataOutput, visibleFiles } from './ingestion-files';
 
 /** Written into a claim folder before the file is renamed in, so the folder names its run. */
 export const RUN_ID_FILE = '.run-id';
@@ -28,7 +28,7 @@ async function returnableName(paths: DataPaths, dir: string): Promise<string | u
       (await exists(path.join(paths.badData, claim.outputName)));
     return !split && (await exists(path.join(dir, claim.fileName))) ? claim.fileName : undefined;
   }
-  const names = (await fs.readdir(dir)).filter((n) => !n.startsWith('.'));
+  const names = await visibleFiles(dir);
   return names.length === 1 ? names[0] : undefined;
 }
 

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { NON_RETRYABLE, type TaskContext } from '../core/dag/task';
@@ -10,6 +11,15 @@ import type { Criticality } from '../core/validation';
  * and counts, never rows). Every name derives from the run id, so a retried task finds the work
  * of its earlier attempts.
  */
+
+/**
+ * The files a run may take from a folder: visible regular files (an uploader writes to a dotfile,
+ * then renames; a claim folder's own `.run-id` is hidden the same way).
+ */
+export async function visibleFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
+}
 
 /** A file-system-safe key of a run id, unique even after the unsafe characters are replaced. */
 export function runKey(runId: string): string {

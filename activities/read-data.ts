@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Context } from '@temporalio/activity';
 import type { TaskContext, TaskResult } from '../core/dag/task';
 import { exists, writeFileAtomic } from '../core/files/atomic';
 import { boundedName } from '../core/files/bounded-name';
 import { dataPaths, type DataPaths } from '../core/paths';
-import { Context } from '@temporalio/activity';
 import { CLAIM_RECORD, returnAbandonedClaims, RUN_ID_FILE } from './abandoned-claims';
 import { activityDeps } from './deps';
-import { claimDirOf, type ReadDataOutput, runKey } from './ingestion-files';
+import { claimDirOf, type ReadDataOutput, runKey, visibleFiles } from './ingestion-files';
 
 /** The activity's logger; a task called outside an activity (directly, in tests) logs nothing. */
 const log = () => {
@@ -17,12 +17,6 @@ const log = () => {
     return { info: () => undefined, warn: () => undefined };
   }
 };
-
-/** Files a run may take: visible regular files (an uploader writes to a dotfile, then renames). */
-async function rawFiles(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
-}
 
 /**
  * The name outputs take: the file's own (cut to a length every file system takes), unless good-data
@@ -45,7 +39,7 @@ async function earlierClaim(
 ): Promise<ReadDataOutput | undefined> {
   const record = await fs.readFile(path.join(dir, CLAIM_RECORD), 'utf8').catch(() => undefined);
   if (record) return JSON.parse(record) as ReadDataOutput;
-  const [name] = (await rawFiles(dir)).filter((n) => n !== CLAIM_RECORD);
+  const [name] = (await visibleFiles(dir)).filter((n) => n !== CLAIM_RECORD);
   return name ? recordClaim(paths, dir, name, runId) : undefined;
 }
 
@@ -85,7 +79,7 @@ export async function readData(context: TaskContext): Promise<TaskResult<ReadDat
     (error: Error) => log().warn('could not return abandoned claims', { error: error.message }),
   );
 
-  const candidates = await rawFiles(paths.rawData);
+  const candidates = await visibleFiles(paths.rawData);
   // Fisher-Yates: a random pick, then the others in random order if someone takes it first.
   for (let i = candidates.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
