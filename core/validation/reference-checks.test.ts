@@ -1,7 +1,9 @@
 import { SeededRandom } from '../../cli/data/random';
 import { activeSpec, fileColumns, formatDateTime, parseDateTime } from '../feature-spec';
+import { batchFromColumns } from './batch-builder';
 import { compileSuite } from './compile-suite';
 import { defaultSuite } from './default-suite';
+import { SuiteRunner } from './suite-runner';
 import { validateColumns } from './validate-columns';
 
 /**
@@ -83,5 +85,64 @@ describe('the engine against plain judgements of the same cells', () => {
     const distances = columns[header.indexOf('distance')]!.map(plainNumber).filter((n) => !Number.isNaN(n));
     const mean = result.results.find((r) => r.expectation_config.expectation_type.includes('_mean_'))!;
     expect(mean.result.observed_value).toBe(distances.reduce((a, b) => a + b, 0) / distances.length);
+  });
+});
+
+describe('uniqueness against a plain reading of the same rows', () => {
+  it('flags the later copies of a value and of a whole row, across batches, as a Set of strings does', () => {
+    const rng = new SeededRandom(9);
+    const rows: string[][] = [];
+    for (let r = 0; r < 12_000; r++) {
+      const fresh = header.map((name) => pools[name]!(rng));
+      const earlier = rows[rng.int(0, Math.max(0, rows.length - 1))];
+      // Whole copies, and copies differing in one cell (same id, another value), both common.
+      if (earlier && rng.next() < 0.1) rows.push([...earlier]);
+      else if (earlier && rng.next() < 0.1) rows.push(earlier.map((cell, c) => (c === 4 ? fresh[4]! : cell)));
+      else rows.push(fresh);
+    }
+    const suite = compileSuite(defaultSuite(activeSpec));
+    const runner = new SuiteRunner(suite);
+    runner.begin(header);
+    for (let from = 0; from < rows.length; from += 2500) {
+      const slice = rows.slice(from, from + 2500);
+      runner.observe(
+        batchFromColumns(
+          header.map((_, c) => slice.map((row) => row[c]!)),
+          from,
+        ),
+      );
+    }
+    const { verdicts } = runner.finish({
+      fileName: 'f.csv',
+      runId: 'r',
+      rowCount: 0,
+      contentSha256: null,
+      bytes: 0,
+      startedAt: 0,
+    });
+
+    const laterCopies = (key: (row: string[]) => string | undefined) => {
+      const seen = new Set<string>();
+      return rows.flatMap((row, index) => {
+        const value = key(row);
+        if (value === undefined) return [];
+        const repeated = seen.has(value);
+        seen.add(value);
+        return repeated ? [index] : [];
+      });
+    };
+    const flaggedBy = (type: string) => {
+      const index = suite.expectations.findIndex((e) => e.config.expectation_type === type);
+      return rows.flatMap((_, row) => (verdicts.has(row, index) ? [row] : []));
+    };
+    const id = header.indexOf('flight_id');
+    const ids = laterCopies((row) => (row[id] === '' ? undefined : row[id]));
+    const wholeRows = laterCopies((row) =>
+      row.every((cell) => cell === '') ? undefined : JSON.stringify(row),
+    );
+    expect(ids.length).toBeGreaterThan(1000);
+    expect(wholeRows.length).toBeGreaterThan(500);
+    expect(flaggedBy('expect_column_values_to_be_unique')).toEqual(ids);
+    expect(flaggedBy('expect_compound_columns_to_be_unique')).toEqual(wholeRows);
   });
 });
