@@ -10,7 +10,7 @@ import * as strftime from './strftime';
 // on every call, which in a loop over a million cells costs more than the call itself.
 const { equalBytes } = byteSet;
 const { isInteger, parseDecimal, readDecimal } = parsing;
-const { strftimeReaderInto } = strftime;
+const { compileStrftime, strftimeColumnReader } = strftime;
 
 function codePoints(bytes: Uint8Array, start: number, end: number): number {
   let count = 0;
@@ -98,13 +98,12 @@ export class BatchView {
   /** Each cell as epoch ms by a strftime format (Contrail's date-time format by default); NaN where it does not match. */
   datetimes(column: number, format: string = DATETIME_STRFTIME): Float64Array {
     return this.memo(`datetimes:${column}:${format}`, () => {
-      const readInto = strftimeReaderInto(format);
       const { bytes, starts, ends, out } = this.spans(column, Float64Array, true);
-      for (let row = 0; row < out.length; row++) {
-        const start = starts[row]!;
-        if (start >= 0) readInto(bytes, start, ends[row]!, out, row);
-        else this.viaText(start, (text, from, to) => readInto(text, from, to, out, row));
-      }
+      let readText: ((bytes: Uint8Array, start: number, end: number) => number) | undefined;
+      strftimeColumnReader(format)(bytes, starts, ends, out, (row) => {
+        readText ??= compileStrftime(format);
+        out[row] = this.viaText(starts[row]!, readText);
+      });
       return out;
     });
   }

@@ -1,7 +1,7 @@
 import { formatDateTime, parseDateTime } from '../feature-spec';
 import { SeededRandom } from '../../cli/data/random';
 import { isInteger, parseDecimal, readDecimal } from './parse-values';
-import { compileStrftime, strftimeReaderInto } from './strftime';
+import { compileStrftime, strftimeColumnReader } from './strftime';
 
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
 const decimal = (text: string) => parseDecimal(bytesOf(text), 0, bytesOf(text).length);
@@ -96,12 +96,23 @@ describe('reading cells', () => {
       expect([text, read(bytesOf(text), 0, 16)]).toEqual([text, parseDateTime(text)]);
     expect(read(bytesOf('2001-04-03T10:20'), 0, 16)).toBeNaN();
 
-    // The column loop's reader, which stores each value, reads exactly the same (mismatches too).
-    const readInto = strftimeReaderInto('%Y-%m-%d %H:%M');
-    const stored = new Float64Array(samples.length + 2).fill(7);
-    const cells = [...samples, '2001-04-03T10:20', '0001-01-01 00:00'];
-    cells.forEach((text, at) => readInto(bytesOf(text), 0, bytesOf(text).length, stored, at));
-    expect([...stored]).toEqual(cells.map((text) => read(bytesOf(text), 0, bytesOf(text).length)));
+    // The whole-column reader, which stores each value, reads exactly the same (mismatches too),
+    // and leaves decoded cells (negative starts) to its callback.
+    const readColumn = strftimeColumnReader('%Y-%m-%d %H:%M');
+    const cells = [...samples, '2001-04-03T10:20', '0001-01-01 00:00', '2001-04-03 10:2', ''];
+    const bytes = Buffer.from(cells.join(''));
+    const starts = new Int32Array(cells.length + 1);
+    const ends = new Int32Array(cells.length + 1);
+    cells.reduce((at, text, row) => {
+      [starts[row], ends[row]] = [at, at + text.length];
+      return at + text.length;
+    }, 0);
+    starts[cells.length] = -1;
+    const stored = new Float64Array(cells.length + 1).fill(7);
+    const decoded: number[] = [];
+    readColumn(bytes, starts, ends, stored, (row) => decoded.push(row));
+    expect([...stored]).toEqual([...cells.map((text) => read(bytesOf(text), 0, bytesOf(text).length)), 7]);
+    expect(decoded).toEqual([cells.length]);
   });
 
   it('compiles other strftime formats, seconds and %% included, and refuses what it cannot honour', () => {

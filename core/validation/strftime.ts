@@ -55,26 +55,42 @@ const FIELDS = { Y: 4, m: 2, d: 2, H: 2, M: 2, S: 2 } as const;
 type Field = keyof typeof FIELDS;
 type Reader = (bytes: Uint8Array, start: number, end: number) => number;
 
-/** Writes a cell's epoch ms (NaN when it does not match) to `out[at]`. */
-type ReaderInto = (bytes: Uint8Array, start: number, end: number, out: Float64Array, at: number) => void;
+/**
+ * Writes each cell's epoch ms (NaN when it does not match) to `out[row]`; a decoded cell (negative
+ * start) is left to `decoded(row)`.
+ */
+type ColumnReader = (
+  bytes: Uint8Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  out: Float64Array,
+  decoded: (row: number) => void,
+) => void;
 
-const readers = new Map<string, ReaderInto>();
+const columnReaders = new Map<string, ColumnReader>();
 
 /**
- * The reader of a format for a column's loop, compiled once per process (a freshly generated
- * function starts cold, and a file is read in many batches). It stores its result instead of
- * returning it: a date-time is a double, and a function too big to be inlined into its loop boxes
- * a returned double, a heap allocation per cell (16 MB of garbage for a million cells).
+ * The reader of a whole column for a format, loop included, compiled once per process (a freshly
+ * generated function starts cold, and a file is read in many batches). The loop is generated with
+ * the cell's reading inside it rather than calling a reader per cell: that reader is too big to be
+ * inlined, and the call (and storing through it) was a good part of each cell's cost.
  */
-export function strftimeReaderInto(format: string): ReaderInto {
-  let read = readers.get(format);
+export function strftimeColumnReader(format: string): ColumnReader {
+  let read = columnReaders.get(format);
   if (!read) {
-    const source = strftimeSource(format, { fail: 'out[at] = NaN; return;', result: 'out[at] =' });
+    const source = strftimeSource(format, { fail: 'out[row] = NaN; continue;', result: 'out[row] =' });
     read = new Function(
       'calendarDay',
-      `return function readStrftimeInto(bytes, start, end, out, at) {\n${source}\n};`,
-    )(calendarDay) as ReaderInto;
-    readers.set(format, read);
+      `return function readStrftimeColumn(bytes, starts, ends, out, decoded) {
+        for (let row = 0; row < out.length; row++) {
+          const start = starts[row];
+          const end = ends[row];
+          if (start < 0) { decoded(row); continue; }
+          ${source}
+        }
+      };`,
+    )(calendarDay) as ColumnReader;
+    columnReaders.set(format, read);
   }
   return read;
 }
