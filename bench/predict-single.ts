@@ -2,10 +2,13 @@
  * Single-row POST /predict against the running API (start it with `npm start`):
  * autocannon at concurrency 32 for 30 s (throughput, p50/p99, errors, and whether every answered
  * prediction was stored), then one client at a time for latency (timed per request in µs). The
- * peer, measured first in the same run: the same server answering a 404 at concurrency 32.
+ * peers, measured first in the same run: the same server answering a 404 at concurrency 32, and
+ * Express itself with no middleware answering a 404 (the floor this machine sets for any Express app).
  *   npx tsx bench/predict-single.ts [--seconds 30]
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { sampleRows } from './rows';
 import { benchTarget, countPredictions, percentile, printTable } from './support';
@@ -18,6 +21,7 @@ async function sequentialLatencies(
   headers: Record<string, string>,
   bodies: string[],
   durationMs: number,
+  expected = { method: 'POST', status: 200 },
 ) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const latencies: number[] = [];
@@ -26,18 +30,30 @@ async function sequentialLatencies(
     const body = bodies[i % bodies.length]!;
     const started = process.hrtime.bigint();
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(url, { method: 'POST', headers, agent }, (res) => {
+      const req = http.request(url, { method: expected.method, headers, agent }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
       });
       req.on('error', reject);
-      req.end(body);
+      req.end(expected.method === 'POST' ? body : undefined);
     });
-    if (status !== 200) throw new Error(`POST /predict answered ${status}`);
+    if (status !== expected.status) throw new Error(`${expected.method} ${url.pathname} answered ${status}`);
     latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   agent.destroy();
   return latencies.sort((a, b) => a - b);
+}
+
+/** Express with no middleware (bench/support/bare-express.ts), in a process of its own. */
+async function startBareExpress(): Promise<{ url: URL; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', require.resolve('./support/bare-express')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  return {
+    url: new URL(`http://127.0.0.1:${line.toString().trim()}/no-such-route`),
+    stop: () => child.kill(),
+  };
 }
 
 async function main(): Promise<void> {
@@ -56,6 +72,15 @@ async function main(): Promise<void> {
     connections: 32,
     duration: Math.min(10, seconds),
   });
+
+  // The floor, in the same run: Express itself, no middleware, answering a 404 (at 32, then at 1).
+  const bare = await startBareExpress();
+  const bareAt32 = await autocannon({ url: bare.url.href, connections: 32, duration: Math.min(10, seconds) });
+  const bareSequential = await sequentialLatencies(bare.url, {}, [''], Math.min(5_000, seconds * 1000), {
+    method: 'GET',
+    status: 404,
+  });
+  bare.stop();
 
   const before = await countPredictions(db);
   let next = 0;
@@ -90,6 +115,12 @@ async function main(): Promise<void> {
         unit: 'req/s',
         note: `predict runs at ${((100 * result.requests.average) / floor.requests.average).toFixed(0)}% of it`,
       },
+      {
+        measure: 'floor: bare Express 404, no middleware',
+        value: bareAt32.requests.average,
+        unit: 'req/s',
+        note: `goal is ${(4000 / bareAt32.requests.average).toFixed(2)}x it`,
+      },
       { measure: 'p50 latency at concurrency 32', value: result.latency.p50, unit: 'ms' },
       {
         measure: 'p99 latency at concurrency 32',
@@ -111,6 +142,12 @@ async function main(): Promise<void> {
         value: percentile(sequential, 0.99),
         unit: 'ms',
         goal: { value: 3, better: 'lower' },
+      },
+      {
+        measure: 'floor: p99 of bare Express 404, one client',
+        value: percentile(bareSequential, 0.99),
+        unit: 'ms',
+        note: `p50 ${percentile(bareSequential, 0.5).toFixed(2)} ms`,
       },
     ],
   );
