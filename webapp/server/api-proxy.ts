@@ -45,6 +45,13 @@ export interface ProxyOptions {
 
 const errorJson = (code: string, message: string) => JSON.stringify({ error: { code, message } });
 
+/** The X-Forwarded-For chain that came in, with the address this server saw appended. */
+function forwardedFor(req: http.IncomingMessage): string {
+  const came = req.headers['x-forwarded-for'];
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return came ? `${Array.isArray(came) ? came.join(', ') : came}, ${address}` : address;
+}
+
 export const isAllowed = (method: string, path: string) =>
   ALLOWED.some((a) => a.method === method && a.path.test(path));
 
@@ -73,6 +80,8 @@ export function proxyTo(
       if (req.headers[name] !== undefined) headers[name] = req.headers[name];
     if (to.accept) headers.accept = to.accept;
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    // Who asked, for the API's per-client rate limit (it reads this only from a proxy it trusts).
+    headers['x-forwarded-for'] = forwardedFor(req);
     const url = new URL(to.path, base);
     const upstream = client.request(
       url,

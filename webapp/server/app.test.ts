@@ -80,6 +80,12 @@ describe('web app server: the /api proxy', () => {
       expect(api.seen[0]).toMatchObject({ method: 'POST', url: '/dags/prediction/trigger?x=1' });
       expect(api.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
       expect(api.seen[0]!.headers.cookie).toBeUndefined();
+      // Who asked: the address this server saw, for the API's per-client rate limit.
+      expect(api.seen[0]!.headers['x-forwarded-for']).toBe('127.0.0.1');
+      await (
+        await fetch(`${web.url}/api/health`, { headers: { 'x-forwarded-for': '192.0.2.7' } })
+      ).arrayBuffer();
+      expect(api.seen[1]!.headers['x-forwarded-for']).toBe('192.0.2.7, 127.0.0.1');
     } finally {
       await web.close();
       await api.close();
