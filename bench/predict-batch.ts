@@ -2,7 +2,8 @@
  * 10,000-row POST /predict batches against the running API (start it with `npm start`): rows
  * stored per second end to end (request sent to every row committed), checked against the
  * predictions table; and, in the same run, Postgres COPY alone storing the same rows as the peer, and
- * COPY alone into a table of three narrow columns (what the row shape costs).
+ * COPY alone into a table of three narrow columns (what the row shape costs). Removes every row it
+ * stored at the end.
  *   npx tsx bench/predict-batch.ts [--batches 30] [--concurrency 2]
  */
 import crypto from 'node:crypto';
@@ -37,9 +38,9 @@ async function timedCopy(db: Database, statement: string, lines: AsyncIterable<s
 async function main(): Promise<void> {
   const { apiUrl, headers, db } = benchTarget();
   const distinct = Array.from({ length: 5 }, (_, k) => sampleRows(BATCH, k + 1));
-  const bodies = distinct.map((rows) =>
-    JSON.stringify({ source: 'scheduled', rows, fileName: 'bench-batch.csv' }),
-  );
+  // Every request of this run names the same made-up file, so that its rows can be removed at the end.
+  const fileName = `bench-batch-${crypto.randomUUID()}.csv`;
+  const bodies = distinct.map((rows) => JSON.stringify({ source: 'scheduled', rows, fileName }));
   const post = async (body: string) => {
     const response = await fetch(`${apiUrl}/predict`, { method: 'POST', headers, body });
     if (response.status !== 200)
@@ -97,9 +98,16 @@ async function main(): Promise<void> {
   const narrowSeconds = await timedCopy(db, `COPY bench_copy_narrow FROM STDIN`, narrowLines()).finally(() =>
     db.pool.query(`DROP TABLE bench_copy_narrow`),
   );
-  // No foreign key, so no cascade: the peer's rows go by themselves.
-  await db.pool.query(`DELETE FROM predictions WHERE request_id = $1`, [requestId]);
-  await db.pool.query(`DELETE FROM prediction_requests WHERE id = $1`, [requestId]);
+  // No foreign key, so no cascade: the peer's rows go by themselves. The benchmark's own rows go
+  // too: left in place, they would move the dashboards and the drift of the system measured.
+  await db.pool.query(`DELETE FROM predictions WHERE request_id = $1 OR file_name = $2`, [
+    requestId,
+    fileName,
+  ]);
+  await db.pool.query(`DELETE FROM prediction_requests WHERE id = $1 OR file_name = $2`, [
+    requestId,
+    fileName,
+  ]);
   await db.close();
 
   const apiRate = stored / apiSeconds;

@@ -4,9 +4,11 @@
  * prediction was stored), then one client at a time for latency (timed per request in µs). The
  * peers, measured first in the same run: the same server answering a 404 at concurrency 32, and
  * Express itself with no middleware answering a 404 (the floor this machine sets for any Express app).
+ * Removes every row it stored at the end.
  *   npx tsx bench/predict-single.ts [--seconds 30]
  */
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import http from 'node:http';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
@@ -58,7 +60,9 @@ async function startBareExpress(): Promise<{ url: URL; stop: () => void }> {
 
 async function main(): Promise<void> {
   const { apiUrl, headers, db } = benchTarget();
-  const bodies = sampleRows(1000).map((row) => JSON.stringify({ source: 'webapp', rows: [row] }));
+  // Every request of this run names the same made-up file, so that its rows can be removed at the end.
+  const fileName = `bench-single-${crypto.randomUUID()}`;
+  const bodies = sampleRows(1000).map((row) => JSON.stringify({ source: 'webapp', rows: [row], fileName }));
   const url = new URL('/predict', apiUrl);
   const warm = await fetch(url, { method: 'POST', headers, body: bodies[0] });
   if (warm.status !== 200)
@@ -98,6 +102,9 @@ async function main(): Promise<void> {
   const errors = result.errors + result.timeouts + result.non2xx;
 
   const sequential = await sequentialLatencies(url, headers, bodies, Math.min(10_000, seconds * 1000));
+  // Left in place, the benchmark's rows would move the dashboards and the drift of the system measured.
+  await db.pool.query(`DELETE FROM predictions WHERE file_name = $1`, [fileName]);
+  await db.pool.query(`DELETE FROM prediction_requests WHERE file_name = $1`, [fileName]);
   await db.close();
 
   printTable(
