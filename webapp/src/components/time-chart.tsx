@@ -49,7 +49,11 @@ export function TimeChart({ times, series, yLabel, summary, height = 220, rules 
         legend: { show: series.length > 1 },
         cursor: { drag: { x: false, y: false } },
         scales: {
-          x: { time: true },
+          // Points all at one instant (a batch is stored at once) get a minute around them, not years.
+          x: {
+            time: true,
+            range: (_u, min, max) => (max - min >= 60 ? [min, max] : [min - 30, max + 30]),
+          },
           // The y range always holds the rules: a threshold drawn outside the plot reads as a wrong axis.
           y: {
             range: (_u, min, max) => {
