@@ -2,17 +2,20 @@
  * 10,000-row POST /predict batches against the running API (start it with `npm start`): rows
  * stored per second end to end (request sent to every row committed), checked against the
  * predictions table; and, in the same run, Postgres COPY alone storing the same rows as the peer, and
- * COPY alone into a table of three narrow columns (what the row shape costs). Removes every row it
- * stored at the end.
+ * COPY alone into a table of three narrow columns (what the row shape costs). On Linux it also reads
+ * the CPU time the API, Postgres and the benchmark itself spent per 10,000 rows, and the ceiling
+ * this machine's cores set from it. Removes every row it stored at the end.
  *   npx tsx bench/predict-batch.ts [--batches 30] [--concurrency 2]
  */
 import crypto from 'node:crypto';
+import os from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyValue } from '../api/copy-text';
 import type { Database } from '../core/db/client';
 import { sampleRows } from './rows';
 import { loadNote } from './support/measure';
+import { cpuMeter, cpuPerUnit } from './support/process-cpu';
 import { benchTarget, countPredictions, printTable } from './support';
 
 const argument = (name: string, fallback: number) => {
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
   await post(bodies[0]!);
 
   const before = await countPredictions(db);
+  const meter = cpuMeter(Number(new URL(apiUrl).port || 80));
+  const cpuBefore = meter.sample();
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
     }),
   );
   const apiSeconds = (performance.now() - started) / 1000;
+  const cpu = cpuPerUnit(cpuBefore, meter.sample(), (batches * BATCH) / 10_000);
   const stored = (await countPredictions(db)) - before;
 
   // The peer: the same number of rows, written by COPY alone (one request row, then the predictions).
@@ -130,6 +136,22 @@ async function main(): Promise<void> {
         unit: 'rows/s',
         note: `${(narrowRate / copyRate).toFixed(1)}x the predictions table`,
       },
+      ...(meter.available
+        ? [
+            {
+              measure: 'CPU per 10,000 rows: API + Postgres + client',
+              value: cpu.total,
+              unit: 'ms',
+              note: `${cpu.api.toFixed(0)} + ${cpu.postgres.toFixed(0)} + ${cpu.self.toFixed(0)} ms`,
+            },
+            {
+              measure: `ceiling: ${os.cpus().length} cores / that CPU`,
+              value: cpu.ceilingPerSecond * 10_000,
+              unit: 'rows/s',
+              note: `goal is ${(250_000 / (cpu.ceilingPerSecond * 10_000)).toFixed(2)}x it`,
+            },
+          ]
+        : []),
       {
         measure: 'rows stored / rows sent',
         value: stored / (batches * BATCH),

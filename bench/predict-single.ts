@@ -4,15 +4,18 @@
  * prediction was stored), then one client at a time for latency (timed per request in µs). The
  * peers, measured first in the same run: the same server answering a 404 at concurrency 32, and
  * Express itself with no middleware answering a 404 (the floor this machine sets for any Express app).
- * Removes every row it stored at the end.
+ * On Linux it also reads the CPU time the API, Postgres and autocannon spent per request, and the
+ * ceiling this machine's cores set from it. Removes every row it stored at the end.
  *   npx tsx bench/predict-single.ts [--seconds 30]
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import http from 'node:http';
+import os from 'node:os';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { sampleRows } from './rows';
+import { cpuMeter, cpuPerUnit } from './support/process-cpu';
 import { benchTarget, countPredictions, percentile, printTable } from './support';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 30;
@@ -87,6 +90,8 @@ async function main(): Promise<void> {
   bare.stop();
 
   const before = await countPredictions(db);
+  const meter = cpuMeter(Number(url.port || 80));
+  const cpuBefore = meter.sample();
   let next = 0;
   const result = await autocannon({
     url: url.href,
@@ -96,9 +101,10 @@ async function main(): Promise<void> {
     duration: seconds,
     requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
   });
+  const ok = result['2xx'];
+  const cpu = cpuPerUnit(cpuBefore, meter.sample(), Math.max(1, ok));
   await new Promise((resolve) => setTimeout(resolve, 500));
   const stored = (await countPredictions(db)) - before;
-  const ok = result['2xx'];
   const errors = result.errors + result.timeouts + result.non2xx;
 
   const sequential = await sequentialLatencies(url, headers, bodies, Math.min(10_000, seconds * 1000));
@@ -128,6 +134,22 @@ async function main(): Promise<void> {
         unit: 'req/s',
         note: `goal is ${(4000 / bareAt32.requests.average).toFixed(2)}x it`,
       },
+      ...(meter.available
+        ? [
+            {
+              measure: 'CPU per request: API + Postgres + autocannon',
+              value: cpu.total * 1000,
+              unit: 'µs',
+              note: `${(cpu.api * 1000).toFixed(0)} + ${(cpu.postgres * 1000).toFixed(0)} + ${(cpu.self * 1000).toFixed(0)} µs`,
+            },
+            {
+              measure: `ceiling: ${os.cpus().length} cores / that CPU`,
+              value: cpu.ceilingPerSecond,
+              unit: 'req/s',
+              note: `goal is ${(4000 / cpu.ceilingPerSecond).toFixed(2)}x it`,
+            },
+          ]
+        : []),
       { measure: 'p50 latency at concurrency 32', value: result.latency.p50, unit: 'ms' },
       {
         measure: 'p99 latency at concurrency 32',
