@@ -33,6 +33,13 @@ function isProxyAddress(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
+/** "a, b,,c " → ["a", "b", "c"]. */
+const commaList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
@@ -63,17 +70,7 @@ const schema = z.object({
   CONTRAIL_API_TOKEN: optional(z.string().min(16, 'at least 16 characters')),
   TEAMS_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')),
-  ALERT_EMAIL_TO: optional(
-    z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((a) => a.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.email('comma-separated e-mail addresses')).min(1)),
-  ),
+  ALERT_EMAIL_TO: optional(commaList.pipe(z.array(z.email('comma-separated e-mail addresses')).min(1))),
   // Not z.email(): a sender at a host without a dot (contrail@localhost) is valid on a private relay.
   ALERT_EMAIL_FROM: z
     .string()
@@ -81,12 +78,7 @@ const schema = z.object({
     .default('contrail@localhost'),
   ALERT_CRITICALITIES: z
     .preprocess(emptyAsUndefined, z.string().default('medium,high'))
-    .transform((s) =>
-      s
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean),
-    )
+    .pipe(commaList)
     .pipe(z.array(z.enum(['low', 'medium', 'high'], 'comma-separated criticalities: low, medium, high'))),
   ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   CONTRAIL_EXPECTATION_SUITE: optional(z.string()),
@@ -94,32 +86,16 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CONTRAIL_RETENTION_DAYS: z.coerce.number().positive('a positive number of days').default(30),
   CONTRAIL_CORS_ORIGINS: optional(
-    z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'comma-separated http(s) origins' }))),
+    commaList.pipe(z.array(z.url({ protocol: /^https?$/, error: 'comma-separated http(s) origins' }))),
   ),
   API_TRUST_PROXY: optional(
-    z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((a) => a.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z.array(
-          z.string().refine(isProxyAddress, {
-            error: 'comma-separated IP addresses, CIDR ranges, or loopback / linklocal / uniquelocal',
-          }),
-        ),
+    commaList.pipe(
+      z.array(
+        z.string().refine(isProxyAddress, {
+          error: 'comma-separated IP addresses, CIDR ranges, or loopback / linklocal / uniquelocal',
+        }),
       ),
+    ),
   ),
   PREDICT_RATE_LIMIT: z.coerce.number().int().min(0).default(300_000),
   PREDICT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
