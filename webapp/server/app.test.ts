@@ -92,6 +92,38 @@ describe('web app server: the /api proxy', () => {
     }
   });
 
+  it('sends a GET once more when the API closes the kept-alive connection it went out on', async () => {
+    // The race of keep-alive: the API drops an idle connection just as the next request goes out
+    // on it. Here the API closes every connection when its second request arrives.
+    const requestsOn = new WeakMap<object, number>();
+    const api = await startUpstream((req, res) => {
+      const n = (requestsOn.get(req.socket) ?? 0) + 1;
+      requestsOn.set(req.socket, n);
+      if (n === 2) return void req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"ok"}');
+    });
+    const logged: string[] = [];
+    const web = await listen(
+      createWebappServer({ apiUrl: api.url, token: TOKEN, log: (m) => logged.push(m), distDir: dist }),
+    );
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${web.url}/api/health`);
+        expect({ status: res.status, body: await res.text() }).toEqual({
+          status: 200,
+          body: '{"status":"ok"}',
+        });
+      }
+      // Three answers, two of them after a connection was dropped under the request.
+      expect(api.seen).toHaveLength(5);
+      expect(logged).toEqual([]);
+    } finally {
+      await web.close();
+      await api.close();
+    }
+  });
+
   it('refuses calls the pages never make, without reaching the API', async () => {
     const api = await startUpstream((_req, res) => res.end('{}'));
     const web = await listen(
