@@ -32,6 +32,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Who the client is (req.ip, which the rate limit counts by): behind a trusted proxy such as the
+  // web app's server, the address that proxy saw; otherwise the connection's.
+  if (deps.config.api.trustProxy.length > 0) app.set('trust proxy', deps.config.api.trustProxy);
   app.use(requestId);
   app.use(securityHeaders(), corsPolicy(deps.config), refuseNulInUrl);
   app.use(healthRouter(deps.checks));

@@ -6,7 +6,8 @@ import { errorBody } from './errors';
 /**
  * At most PREDICT_RATE_LIMIT requests to POST /predict per client address per window; the next
  * gets 429 with Retry-After (seconds until the window resets) and the IETF RateLimit headers.
- * Counted in this process's memory: each API replica limits on its own.
+ * Counted in this process's memory: each API replica limits on its own. The client address is
+ * `req.ip`: the connection's, or what a proxy listed in API_TRUST_PROXY forwarded.
  */
 export function predictRateLimit(config: Config): RequestHandler {
   const { max, windowSeconds } = config.api.predictRateLimit;
@@ -17,8 +18,8 @@ export function predictRateLimit(config: Config): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
-    // The client is the connection's address (no `trust proxy`): the web app's server forwards
-    // browsers' requests with X-Forwarded-For, which must not make the limiter warn on every start.
+    // The web app's server always sends X-Forwarded-For; where it is not trusted (API_TRUST_PROXY
+    // unset) the header is ignored on purpose, and must not make the limiter warn on every start.
     validate: { xForwardedForHeader: false },
     handler: (_req, res) => {
       res

@@ -87,6 +87,14 @@ describe('API security', () => {
     expect(body.error.message).toMatch(/at most 5 per 120 s/);
     // Other endpoints are not limited.
     expect((await api.request('GET', '/past-predictions', undefined, auth)).status).toBe(200);
+    // No proxy is trusted here: a forwarded address is not a way around the limit.
+    const spoofed = await api.request(
+      'POST',
+      '/predict',
+      { source: 'webapp', rows: [row] },
+      { ...auth, 'x-forwarded-for': '203.0.113.9' },
+    );
+    expect(spoofed.status).toBe(429);
   });
 
   it.each([
@@ -115,5 +123,40 @@ describe('API security', () => {
     const response = await api.request('GET', '/reports/flights-1--run-1', undefined, auth);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('<h1>report</h1>');
+  });
+});
+
+describe('API behind a trusted proxy (API_TRUST_PROXY)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contrail-trust-proxy-'));
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(dir, {
+      env: { API_TRUST_PROXY: 'loopback', PREDICT_RATE_LIMIT: '2', PREDICT_RATE_WINDOW_SECONDS: '120' },
+    });
+    await activateTinyModel(api, dir);
+  });
+  afterAll(async () => {
+    await api.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const predictAs = async (forwardedFor: string) => {
+    const response = await api.request(
+      'POST',
+      '/predict',
+      { source: 'webapp', rows: [row] },
+      { 'x-forwarded-for': forwardedFor },
+    );
+    await response.arrayBuffer();
+    return response.status;
+  };
+
+  it('counts each client the proxy names on its own budget, by the address the proxy saw', async () => {
+    expect([await predictAs('198.51.100.1'), await predictAs('198.51.100.1')]).toEqual([200, 200]);
+    expect(await predictAs('198.51.100.1')).toBe(429);
+    // Another person behind the same proxy still has a whole budget.
+    expect(await predictAs('198.51.100.2')).toBe(200);
+    // What the client itself wrote to the left of the proxy's entry changes nothing.
+    expect(await predictAs('192.0.2.77, 198.51.100.1')).toBe(429);
   });
 });

@@ -2,12 +2,20 @@
  * Single-row POST /predict against the running API (start it with `npm start`):
  * autocannon at concurrency 32 for 30 s (throughput, p50/p99, errors, and whether every answered
  * prediction was stored), then one client at a time for latency (timed per request in µs). The
- * peer, measured first in the same run: the same server answering a 404 at concurrency 32.
+ * peers, measured first in the same run: the same server answering a 404 at concurrency 32, and
+ * Express itself with no middleware answering a 404 (the floor this machine sets for any Express app).
+ * On Linux it also reads the CPU time the API, Postgres and autocannon spent per request, and the
+ * ceiling this machine's cores set from it. Removes every row it stored at the end.
  *   npx tsx bench/predict-single.ts [--seconds 30]
  */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import http from 'node:http';
+import os from 'node:os';
+import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { sampleRows } from './rows';
+import { cpuMeter, cpuPerUnit } from './support/process-cpu';
 import { benchTarget, countPredictions, percentile, printTable } from './support';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 30;
@@ -18,6 +26,7 @@ async function sequentialLatencies(
   headers: Record<string, string>,
   bodies: string[],
   durationMs: number,
+  expected = { method: 'POST', status: 200 },
 ) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const latencies: number[] = [];
@@ -26,23 +35,37 @@ async function sequentialLatencies(
     const body = bodies[i % bodies.length]!;
     const started = process.hrtime.bigint();
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(url, { method: 'POST', headers, agent }, (res) => {
+      const req = http.request(url, { method: expected.method, headers, agent }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
       });
       req.on('error', reject);
-      req.end(body);
+      req.end(expected.method === 'POST' ? body : undefined);
     });
-    if (status !== 200) throw new Error(`POST /predict answered ${status}`);
+    if (status !== expected.status) throw new Error(`${expected.method} ${url.pathname} answered ${status}`);
     latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   agent.destroy();
   return latencies.sort((a, b) => a - b);
 }
 
+/** Express with no middleware (bench/support/bare-express.ts), in a process of its own. */
+async function startBareExpress(): Promise<{ url: URL; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', require.resolve('./support/bare-express')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  return {
+    url: new URL(`http://127.0.0.1:${line.toString().trim()}/no-such-route`),
+    stop: () => child.kill(),
+  };
+}
+
 async function main(): Promise<void> {
   const { apiUrl, headers, db } = benchTarget();
-  const bodies = sampleRows(1000).map((row) => JSON.stringify({ source: 'webapp', rows: [row] }));
+  // Every request of this run names the same made-up file, so that its rows can be removed at the end.
+  const fileName = `bench-single-${crypto.randomUUID()}`;
+  const bodies = sampleRows(1000).map((row) => JSON.stringify({ source: 'webapp', rows: [row], fileName }));
   const url = new URL('/predict', apiUrl);
   const warm = await fetch(url, { method: 'POST', headers, body: bodies[0] });
   if (warm.status !== 200)
@@ -57,7 +80,18 @@ async function main(): Promise<void> {
     duration: Math.min(10, seconds),
   });
 
+  // The floor, in the same run: Express itself, no middleware, answering a 404 (at 32, then at 1).
+  const bare = await startBareExpress();
+  const bareAt32 = await autocannon({ url: bare.url.href, connections: 32, duration: Math.min(10, seconds) });
+  const bareSequential = await sequentialLatencies(bare.url, {}, [''], Math.min(5_000, seconds * 1000), {
+    method: 'GET',
+    status: 404,
+  });
+  bare.stop();
+
   const before = await countPredictions(db);
+  const meter = cpuMeter(Number(url.port || 80));
+  const cpuBefore = meter.sample();
   let next = 0;
   const result = await autocannon({
     url: url.href,
@@ -67,12 +101,16 @@ async function main(): Promise<void> {
     duration: seconds,
     requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
   });
+  const ok = result['2xx'];
+  const cpu = cpuPerUnit(cpuBefore, meter.sample(), Math.max(1, ok));
   await new Promise((resolve) => setTimeout(resolve, 500));
   const stored = (await countPredictions(db)) - before;
-  const ok = result['2xx'];
   const errors = result.errors + result.timeouts + result.non2xx;
 
   const sequential = await sequentialLatencies(url, headers, bodies, Math.min(10_000, seconds * 1000));
+  // Left in place, the benchmark's rows would move the dashboards and the drift of the system measured.
+  await db.pool.query(`DELETE FROM predictions WHERE file_name = $1`, [fileName]);
+  await db.pool.query(`DELETE FROM prediction_requests WHERE file_name = $1`, [fileName]);
   await db.close();
 
   printTable(
@@ -90,6 +128,28 @@ async function main(): Promise<void> {
         unit: 'req/s',
         note: `predict runs at ${((100 * result.requests.average) / floor.requests.average).toFixed(0)}% of it`,
       },
+      {
+        measure: 'floor: bare Express 404, no middleware',
+        value: bareAt32.requests.average,
+        unit: 'req/s',
+        note: `goal is ${(4000 / bareAt32.requests.average).toFixed(2)}x it`,
+      },
+      ...(meter.available
+        ? [
+            {
+              measure: 'CPU per request: API + Postgres + autocannon',
+              value: cpu.total * 1000,
+              unit: 'µs',
+              note: `${(cpu.api * 1000).toFixed(0)} + ${(cpu.postgres * 1000).toFixed(0)} + ${(cpu.self * 1000).toFixed(0)} µs`,
+            },
+            {
+              measure: `ceiling: ${os.cpus().length} cores / that CPU`,
+              value: cpu.ceilingPerSecond,
+              unit: 'req/s',
+              note: `goal is ${(4000 / cpu.ceilingPerSecond).toFixed(2)}x it`,
+            },
+          ]
+        : []),
       { measure: 'p50 latency at concurrency 32', value: result.latency.p50, unit: 'ms' },
       {
         measure: 'p99 latency at concurrency 32',
@@ -111,6 +171,12 @@ async function main(): Promise<void> {
         value: percentile(sequential, 0.99),
         unit: 'ms',
         goal: { value: 3, better: 'lower' },
+      },
+      {
+        measure: 'floor: p99 of bare Express 404, one client',
+        value: percentile(bareSequential, 0.99),
+        unit: 'ms',
+        note: `p50 ${percentile(bareSequential, 0.5).toFixed(2)} ms`,
       },
     ],
   );

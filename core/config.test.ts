@@ -86,6 +86,20 @@ describe('config', () => {
     ]);
   });
 
+  it('reads the trusted proxies as addresses, ranges or named ranges, and none by default', () => {
+    expect(loadConfig({}).api.trustProxy).toEqual([]);
+    expect(loadConfig({ API_TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1, 172.18.0.5' }).api.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '::1',
+      '172.18.0.5',
+    ]);
+    for (const bad of ['true', 'webapp', '10.0.0.0/33', '1.2.3.4/8/1'])
+      expect(problemsOf({ API_TRUST_PROXY: bad })).toEqual([
+        expect.stringMatching(/^API_TRUST_PROXY: .*CIDR ranges/),
+      ]);
+  });
+
   it('reads which criticalities alert, medium and high by default', () => {
     expect(loadConfig({}).alerts.notify).toEqual(['medium', 'high']);
     expect(loadConfig({ ALERT_CRITICALITIES: 'low, high' }).alerts.notify).toEqual(['low', 'high']);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { registerLogSecrets, urlPassword } from './log-secrets';
@@ -24,6 +25,21 @@ const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+/** An address Express's `trust proxy` understands: an IP, a CIDR range, or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+/** "a, b,,c " → ["a", "b", "c"]. */
+const commaList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
@@ -54,17 +70,7 @@ const schema = z.object({
   CONTRAIL_API_TOKEN: optional(z.string().min(16, 'at least 16 characters')),
   TEAMS_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')),
-  ALERT_EMAIL_TO: optional(
-    z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((a) => a.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.email('comma-separated e-mail addresses')).min(1)),
-  ),
+  ALERT_EMAIL_TO: optional(commaList.pipe(z.array(z.email('comma-separated e-mail addresses')).min(1))),
   // Not z.email(): a sender at a host without a dot (contrail@localhost) is valid on a private relay.
   ALERT_EMAIL_FROM: z
     .string()
@@ -72,12 +78,7 @@ const schema = z.object({
     .default('contrail@localhost'),
   ALERT_CRITICALITIES: z
     .preprocess(emptyAsUndefined, z.string().default('medium,high'))
-    .transform((s) =>
-      s
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean),
-    )
+    .pipe(commaList)
     .pipe(z.array(z.enum(['low', 'medium', 'high'], 'comma-separated criticalities: low, medium, high'))),
   ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   CONTRAIL_EXPECTATION_SUITE: optional(z.string()),
@@ -85,15 +86,16 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CONTRAIL_RETENTION_DAYS: z.coerce.number().positive('a positive number of days').default(30),
   CONTRAIL_CORS_ORIGINS: optional(
-    z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'comma-separated http(s) origins' }))),
+    commaList.pipe(z.array(z.url({ protocol: /^https?$/, error: 'comma-separated http(s) origins' }))),
+  ),
+  API_TRUST_PROXY: optional(
+    commaList.pipe(
+      z.array(
+        z.string().refine(isProxyAddress, {
+          error: 'comma-separated IP addresses, CIDR ranges, or loopback / linklocal / uniquelocal',
+        }),
+      ),
+    ),
   ),
   PREDICT_RATE_LIMIT: z.coerce.number().int().min(0).default(300_000),
   PREDICT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
@@ -130,6 +132,11 @@ export interface Config {
     token: string | undefined;
     /** Browser origins allowed to call the API (CORS): the web app's unless CONTRAIL_CORS_ORIGINS says. */
     corsOrigins: string[];
+    /**
+     * Proxies whose X-Forwarded-For names the client (Express `trust proxy`), e.g. the web app's
+     * server: empty trusts none, and the client is the connection's address.
+     */
+    trustProxy: string[];
     /** POST /predict requests per client per window; 0 turns the limit off. */
     predictRateLimit: { max: number; windowSeconds: number };
     /**
@@ -245,6 +252,7 @@ function toConfig(raw: RawConfig, tls: TemporalTls): Config {
       url: raw.CONTRAIL_API_URL ?? `http://${apiHostForUrl}:${raw.API_PORT}`,
       token: raw.CONTRAIL_API_TOKEN,
       corsOrigins: (raw.CONTRAIL_CORS_ORIGINS ?? [webappUrl]).map((u) => new URL(u).origin),
+      trustProxy: raw.API_TRUST_PROXY ?? [],
       predictRateLimit: { max: raw.PREDICT_RATE_LIMIT, windowSeconds: raw.PREDICT_RATE_WINDOW_SECONDS },
       synchronousCommit: raw.PREDICTION_SYNCHRONOUS_COMMIT,
     },

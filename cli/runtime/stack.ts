@@ -115,6 +115,8 @@ export async function startStack(config: Config, options: StackOptions): Promise
       TEMPORAL_ADDRESS: config.temporal.address,
       CONTRAIL_DATA_DIR: paths.root,
       TEMPORAL_UI_URL: config.temporal.uiUrl,
+      // The web app's server reaches the API over loopback and forwards who asked.
+      API_TRUST_PROXY: process.env.API_TRUST_PROXY ?? 'loopback',
     };
     for (const [name, entry] of [
       ['worker', 'worker/main.ts'],

@@ -45,6 +45,13 @@ export interface ProxyOptions {
 
 const errorJson = (code: string, message: string) => JSON.stringify({ error: { code, message } });
 
+/** The X-Forwarded-For chain that came in, with the address this server saw appended. */
+function forwardedFor(req: http.IncomingMessage): string {
+  const came = req.headers['x-forwarded-for'];
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return came ? `${Array.isArray(came) ? came.join(', ') : came}, ${address}` : address;
+}
+
 export const isAllowed = (method: string, path: string) =>
   ALLOWED.some((a) => a.method === method && a.path.test(path));
 
@@ -58,7 +65,9 @@ export function proxyTo(
 ): RequestHandler {
   const base = new URL(options.apiUrl);
   const client = base.protocol === 'https:' ? https : http;
-  const agent = new client.Agent({ keepAlive: true, maxSockets: 64 });
+  // An idle connection is closed by this side first: with a timeout set, Node's agent honours the
+  // API's `Keep-Alive: timeout=N` and drops a free connection a second before the API would.
+  const agent = new client.Agent({ keepAlive: true, maxSockets: 64, timeout: 60_000 });
   return (req, res) => {
     const to = target(req);
     if (!to) {
@@ -73,39 +82,51 @@ export function proxyTo(
       if (req.headers[name] !== undefined) headers[name] = req.headers[name];
     if (to.accept) headers.accept = to.accept;
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    // Who asked, for the API's per-client rate limit (it reads this only from a proxy it trusts).
+    headers['x-forwarded-for'] = forwardedFor(req);
     const url = new URL(to.path, base);
-    const upstream = client.request(
-      url,
-      { method: req.method, headers, agent, timeout: 300_000 },
-      (answer) => {
-        const outgoing: Record<string, string | string[]> = {};
-        for (const [name, value] of Object.entries(answer.headers)) {
-          if (value !== undefined && !HOP_BY_HOP.has(name)) outgoing[name] = value;
+    const retriable = req.method === 'GET' || req.method === 'HEAD';
+    const send = (attempt: number) => {
+      const upstream = client.request(
+        url,
+        { method: req.method, headers, agent, timeout: 300_000 },
+        (answer) => {
+          const outgoing: Record<string, string | string[]> = {};
+          for (const [name, value] of Object.entries(answer.headers)) {
+            if (value !== undefined && !HOP_BY_HOP.has(name)) outgoing[name] = value;
+          }
+          res.writeHead(answer.statusCode ?? 502, outgoing);
+          answer.pipe(res);
+          answer.on('error', () => res.destroy());
+        },
+      );
+      upstream.on('timeout', () => upstream.destroy(new Error('the API did not answer within 5 minutes')));
+      upstream.on('error', (error: NodeJS.ErrnoException) => {
+        if (res.headersSent) return void res.destroy();
+        // A kept-alive connection the API closed just as this request went out on it: the request
+        // never reached the API, so a request without a body goes once more, on a new connection.
+        if (retriable && attempt === 0 && upstream.reusedSocket && error.code === 'ECONNRESET') {
+          return void send(attempt + 1);
         }
-        res.writeHead(answer.statusCode ?? 502, outgoing);
-        answer.pipe(res);
-        answer.on('error', () => res.destroy());
-      },
-    );
-    upstream.on('timeout', () => upstream.destroy(new Error('the API did not answer within 5 minutes')));
-    upstream.on('error', (error: NodeJS.ErrnoException) => {
-      if (res.headersSent) return void res.destroy();
-      options.log('the API cannot be reached', { url: url.origin, error: error.code ?? error.message });
-      res
-        .status(502)
-        .type('json')
-        .send(
-          errorJson(
-            'api_unreachable',
-            `the model service cannot be reached (${error.code ?? error.message})`,
-          ),
-        );
-    });
-    // The person closed the tab or cancelled: stop the API's work too.
-    res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy();
-    });
-    req.pipe(upstream);
+        options.log('the API cannot be reached', { url: url.origin, error: error.code ?? error.message });
+        res
+          .status(502)
+          .type('json')
+          .send(
+            errorJson(
+              'api_unreachable',
+              `the model service cannot be reached (${error.code ?? error.message})`,
+            ),
+          );
+      });
+      // The person closed the tab or cancelled: stop the API's work too.
+      res.on('close', () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
+      if (retriable) upstream.end();
+      else req.pipe(upstream);
+    };
+    send(0);
   };
 }
 

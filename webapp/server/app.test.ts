@@ -80,6 +80,44 @@ describe('web app server: the /api proxy', () => {
       expect(api.seen[0]).toMatchObject({ method: 'POST', url: '/dags/prediction/trigger?x=1' });
       expect(api.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
       expect(api.seen[0]!.headers.cookie).toBeUndefined();
+      // Who asked: the address this server saw, for the API's per-client rate limit.
+      expect(api.seen[0]!.headers['x-forwarded-for']).toBe('127.0.0.1');
+      await (
+        await fetch(`${web.url}/api/health`, { headers: { 'x-forwarded-for': '192.0.2.7' } })
+      ).arrayBuffer();
+      expect(api.seen[1]!.headers['x-forwarded-for']).toBe('192.0.2.7, 127.0.0.1');
+    } finally {
+      await web.close();
+      await api.close();
+    }
+  });
+
+  it('sends a GET once more when the API closes the kept-alive connection it went out on', async () => {
+    // The race of keep-alive: the API drops an idle connection just as the next request goes out
+    // on it. Here the API closes every connection when its second request arrives.
+    const requestsOn = new WeakMap<object, number>();
+    const api = await startUpstream((req, res) => {
+      const n = (requestsOn.get(req.socket) ?? 0) + 1;
+      requestsOn.set(req.socket, n);
+      if (n === 2) return void req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"ok"}');
+    });
+    const logged: string[] = [];
+    const web = await listen(
+      createWebappServer({ apiUrl: api.url, token: TOKEN, log: (m) => logged.push(m), distDir: dist }),
+    );
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${web.url}/api/health`);
+        expect({ status: res.status, body: await res.text() }).toEqual({
+          status: 200,
+          body: '{"status":"ok"}',
+        });
+      }
+      // Three answers, two of them after a connection was dropped under the request.
+      expect(api.seen).toHaveLength(5);
+      expect(logged).toEqual([]);
     } finally {
       await web.close();
       await api.close();

@@ -48,7 +48,21 @@ export function TimeChart({ times, series, yLabel, summary, height = 220, rules 
         height,
         legend: { show: series.length > 1 },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true } },
+        scales: {
+          // Points all at one instant (a batch is stored at once) get a minute around them, not years.
+          x: {
+            time: true,
+            range: (_u, min, max) => (max - min >= 60 ? [min, max] : [min - 30, max + 30]),
+          },
+          // The y range always holds the rules: a threshold drawn outside the plot reads as a wrong axis.
+          y: {
+            range: (_u, min, max) => {
+              const values = [min, max, ...rules.map((r) => r.value)].filter((v) => Number.isFinite(v));
+              if (values.length === 0) return [0, 1];
+              return uPlot.rangeNum(Math.min(...values), Math.max(...values), 0.1, true);
+            },
+          },
+        },
         axes: [{}, { label: yLabel }],
         series: [
           {},
