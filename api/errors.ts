@@ -22,6 +22,9 @@ export const errorBody = (code: string, message: string, details?: unknown): Err
   error: { code, message, ...(details === undefined ? {} : { details }) },
 });
 
+/** Postgres' SQLSTATE for a statement cancelled, here by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
 export const notFound: RequestHandler = (req, res) => {
   res.status(404).json(errorBody('not_found', `no route for ${req.method} ${req.path}`));
 };
@@ -53,6 +56,17 @@ export function errorHandler(
             ? `the request body is larger than the limit of ${error.limit} bytes`
             : String(error.message ?? 'bad request');
       res.status(status).json(errorBody(code, message));
+      return;
+    }
+    if (error?.code === QUERY_CANCELED) {
+      res
+        .status(503)
+        .json(
+          errorBody(
+            'query_timeout',
+            'the database query ran past its time limit (API_QUERY_TIMEOUT_SECONDS); ask for less: a shorter window, a smaller page',
+          ),
+        );
       return;
     }
     if (isDatabaseUnavailable(error)) {

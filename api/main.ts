@@ -15,7 +15,11 @@ import { predictionWritesPool } from './writes-pool';
 async function main(): Promise<void> {
   const config = loadProcessConfig();
   const log = createLogger('api', config.logLevel);
-  const db = connectDatabase(config.databaseUrl, { applicationName: 'contrail-api', max: 20 });
+  const db = connectDatabase(config.databaseUrl, {
+    applicationName: 'contrail-api',
+    max: 20,
+    statementTimeoutMs: config.api.queryTimeoutMs,
+  });
   // Lazy: the API starts (and /health reports) even while Temporal is still coming up.
   const temporal = Connection.lazy(temporalConnectionOptions(config));
   const model = new ActiveModel(db.pool, activeSpec, dataPaths(config.dataDir).models, log.child('model'), {

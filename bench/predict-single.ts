@@ -15,6 +15,7 @@ import os from 'node:os';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { sampleRows } from './rows';
+import { loadNote } from './support/measure';
 import { cpuMeter, cpuPerUnit } from './support/process-cpu';
 import { benchTarget, countPredictions, percentile, printTable } from './support';
 
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
   await db.close();
 
   printTable(
-    `Single-row POST /predict, ${apiUrl} (autocannon, ${seconds} s at concurrency 32; then 1 client for ${Math.min(10, seconds)} s)`,
+    `Single-row POST /predict, ${apiUrl} (autocannon, ${seconds} s at concurrency 32; then 1 client for ${Math.min(10, seconds)} s; ${loadNote()})`,
     [
       {
         measure: 'requests/s at concurrency 32',

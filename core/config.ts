@@ -97,6 +97,7 @@ const schema = z.object({
       ),
     ),
   ),
+  API_QUERY_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   PREDICT_RATE_LIMIT: z.coerce.number().int().min(0).default(300_000),
   PREDICT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   PREDICTION_SYNCHRONOUS_COMMIT: booleanFlag.default(false),
@@ -137,6 +138,11 @@ export interface Config {
      * server: empty trusts none, and the client is the connection's address.
      */
     trustProxy: string[];
+    /**
+     * A query the API reads with (past predictions, dashboards, runs) is cancelled past this, and
+     * the request answered 503 query_timeout, rather than holding a connection for minutes; 0: never.
+     */
+    queryTimeoutMs: number;
     /** POST /predict requests per client per window; 0 turns the limit off. */
     predictRateLimit: { max: number; windowSeconds: number };
     /**
@@ -253,6 +259,7 @@ function toConfig(raw: RawConfig, tls: TemporalTls): Config {
       token: raw.CONTRAIL_API_TOKEN,
       corsOrigins: (raw.CONTRAIL_CORS_ORIGINS ?? [webappUrl]).map((u) => new URL(u).origin),
       trustProxy: raw.API_TRUST_PROXY ?? [],
+      queryTimeoutMs: raw.API_QUERY_TIMEOUT_SECONDS * 1000,
       predictRateLimit: { max: raw.PREDICT_RATE_LIMIT, windowSeconds: raw.PREDICT_RATE_WINDOW_SECONDS },
       synchronousCommit: raw.PREDICTION_SYNCHRONOUS_COMMIT,
     },

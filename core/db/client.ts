@@ -21,6 +21,8 @@ export interface PoolOptions {
   applicationName?: string;
   /** false: this pool's commits return before their WAL reaches the disk (synchronous_commit off). */
   synchronousCommit?: boolean;
+  /** Postgres cancels any statement of this pool running longer (statement_timeout); 0 or unset: never. */
+  statementTimeoutMs?: number;
 }
 
 /** A pg pool that survives its server restarting (an idle client's error is not a crash). */
@@ -31,6 +33,7 @@ export function createPool(databaseUrl: string, options: PoolOptions = {}): pg.P
     application_name: options.applicationName ?? 'contrail',
     connectionTimeoutMillis: 5_000,
     ...(options.synchronousCommit === false ? { options: '-c synchronous_commit=off' } : {}),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   });
   pool.on('error', () => undefined);
   return pool;

@@ -42,14 +42,18 @@ export async function startTestApi(
   } = {},
 ): Promise<TestApi> {
   const testDb = await createTestDatabase();
-  const apiUrl = options.viaUrl?.(testDb.url);
-  const db = apiUrl ? { ...connectDatabase(apiUrl), url: apiUrl } : testDb;
+  const apiUrl = options.viaUrl?.(testDb.url) ?? testDb.url;
   const config = loadConfig({
-    DATABASE_URL: db.url,
+    DATABASE_URL: apiUrl,
     CONTRAIL_DATA_DIR: dataDir,
     ...(options.token ? { CONTRAIL_API_TOKEN: options.token } : {}),
     ...options.env,
   });
+  // The API's own pool, as api/main.ts makes it (its query time limit included); `db` stays the test's.
+  const db = {
+    ...connectDatabase(apiUrl, { max: 20, statementTimeoutMs: config.api.queryTimeoutMs }),
+    url: apiUrl,
+  };
   const log = createLogger('test-api', options.logLevel ?? 'error');
   const model = new ActiveModel(db.pool, activeSpec, path.join(dataDir, 'models'), log, {
     databaseUrl: db.url,
@@ -96,7 +100,7 @@ export async function startTestApi(
       await writes.end();
       await model.stop();
       await temporal.close();
-      if (db !== testDb) await db.close();
+      await db.close();
       await testDb.drop();
     },
   };

@@ -222,6 +222,33 @@ describe('data quality and drift & predictions dashboards (real browser, running
     await screenshot(page, 'dashboard-drift-predictions');
   });
 
+  it('shows figures that take the API longer than a refresh to compute, and asks again only once they came', async () => {
+    // Each answer of the predictions endpoint is held back past the dashboards' 5-second refresh,
+    // as a database busy with a day of predictions would.
+    const slow = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const asked: number[] = [];
+    await slow.route('**/api/monitoring/predictions**', async (route) => {
+      asked.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      await route.continue().catch(() => undefined); // the page may have given up on it
+    });
+    try {
+      const opened = Date.now();
+      await slow.goto(`${system.urls.webapp}/drift?window=1h`);
+      await slow
+        .locator('tr[data-source="all"] td')
+        .first()
+        .getByText('50', { exact: true })
+        .waitFor({ timeout: 30_000 });
+      // One request per load: the next is asked 5 s after an answer, never while one is pending.
+      const gaps = asked.slice(1).map((at, i) => at - asked[i]!);
+      expect(gaps.every((gap) => gap >= 7_000 + 5_000 - 500)).toBe(true);
+      expect(asked.length).toBeLessThanOrEqual(1 + Math.floor((Date.now() - opened) / 12_000));
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
+
   it('fits a phone’s width', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     try {

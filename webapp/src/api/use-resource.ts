@@ -11,8 +11,8 @@ export interface Resource<T> {
 }
 
 /**
- * Loads `fetcher` whenever `key` changes, and again every `refreshMs` when given (dashboards,
- * running DAGs). A newer load aborts the older one, so an answer never lands on the wrong key.
+ * Loads `fetcher` whenever `key` changes, and again `refreshMs` after each load ends when given
+ * (dashboards, running DAGs). A newer load aborts the older one, so an answer never lands on the wrong key.
  */
 export function useResource<T>(
   key: string,
@@ -46,13 +46,21 @@ export function useResource<T>(
     return () => controller.abort();
   }, [key, tick]);
 
+  // The next refresh is counted from the end of the last load, not on a fixed beat: a load slower
+  // than the beat would otherwise be aborted by the next one every time and never show, while the
+  // server kept running every query the browser gave up on.
   useEffect(() => {
-    if (!refreshMs) return;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') setTick((t) => t + 1);
-    }, refreshMs);
-    return () => window.clearInterval(timer);
-  }, [refreshMs, key]);
+    if (!refreshMs || refreshing) return;
+    let timer = 0;
+    const wait = () => {
+      timer = window.setTimeout(
+        () => (document.visibilityState === 'visible' ? setTick((t) => t + 1) : wait()),
+        refreshMs,
+      );
+    };
+    wait();
+    return () => window.clearTimeout(timer);
+  }, [refreshMs, key, refreshing]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   const current = state.key === key;
