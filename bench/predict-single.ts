@@ -52,7 +52,7 @@ async function sequentialLatencies(
 
 /** Express with no middleware (bench/support/bare-express.ts), in a process of its own. */
 async function startBareExpress(): Promise<{ url: URL; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', require.resolve('./support/bare-express')], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', require.resolve('./support/bare-express')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];

@@ -1,7 +1,7 @@
 /**
  * The single-row benchmark's floor: Express with no middleware at all, answering every request
  * with a small JSON 404. Started as its own process (like the API), on a free port it prints.
- *   node --import tsx bench/support/bare-express.ts
+ *   node --require tsx/cjs bench/support/bare-express.ts
  */
 import express from 'express';
 

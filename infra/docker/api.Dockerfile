@@ -38,4 +38,4 @@ USER node
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "infra/docker/healthcheck.cjs", "api"]
-CMD ["node", "--enable-source-maps", "--import", "tsx", "api/main.ts"]
+CMD ["node", "--enable-source-maps", "--require", "tsx/cjs", "api/main.ts"]

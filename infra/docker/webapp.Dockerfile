@@ -30,4 +30,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "infra/docker/healthcheck.cjs", "webapp"]
-CMD ["node", "--enable-source-maps", "--import", "tsx", "webapp/server.ts"]
+CMD ["node", "--enable-source-maps", "--require", "tsx/cjs", "webapp/server.ts"]

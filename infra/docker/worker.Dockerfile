@@ -34,4 +34,4 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "infra/docker/healthcheck.cjs", "worker"]
-CMD ["node", "--enable-source-maps", "--import", "tsx", "worker/main.ts"]
+CMD ["node", "--enable-source-maps", "--require", "tsx/cjs", "worker/main.ts"]
