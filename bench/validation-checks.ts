@@ -7,8 +7,8 @@
  *
  *   node --require tsx/cjs bench/validation-checks.ts [rows] [runs]
  *
- * That is how the worker runs the checks (cli/runtime/node-child.ts). Under `npx tsx` (tsx's ESM
- * loader) the same code measured 20-27% slower, and it runs too.
+ * That is how the worker runs the checks (cli/runtime/node-child.ts). It runs under `npx tsx` too
+ * (tsx's ESM loader), where the same code measured 20-27% slower here.
  */
 import { activeSpec } from '../core/feature-spec';
 import { compileSuite, defaultSuite } from '../core/validation';
