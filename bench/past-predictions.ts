@@ -12,7 +12,7 @@ import { copyValue } from '../api/copy-text';
 import type { Database } from '../core/db/client';
 import { sampleRows } from './rows';
 import { loadNote } from './support/measure';
-import { benchTarget, countPredictions, percentile, printTable } from './support';
+import { benchTarget, countPredictions, percentile, printTable, removeBenchRows } from './support';
 
 const TARGET = 1_000_000;
 const FILLER = 'bench-filler';
@@ -97,10 +97,7 @@ async function main(): Promise<void> {
   latencies.sort((a, b) => a - b);
   const kinds = ['newest', 'webapp', 'scheduled', 'date range', 'webapp + date range', 'deep cursor'];
 
-  if (!process.argv.includes('--keep')) {
-    await db.pool.query(`DELETE FROM predictions WHERE file_name = $1`, [FILLER]);
-    await db.pool.query(`DELETE FROM prediction_requests WHERE file_name = $1`, [FILLER]);
-  }
+  if (!process.argv.includes('--keep')) await removeBenchRows(db, FILLER);
   await db.close();
   printTable(
     `GET /past-predictions, pages of 100 over ${total.toLocaleString('en')} stored predictions, ${apiUrl} (${requests} requests, one at a time, ${loadNote()})`,

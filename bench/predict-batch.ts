@@ -16,7 +16,7 @@ import type { Database } from '../core/db/client';
 import { sampleRows } from './rows';
 import { loadNote } from './support/measure';
 import { cpuMeter, cpuPerUnit } from './support/process-cpu';
-import { benchTarget, countPredictions, printTable } from './support';
+import { benchTarget, countPredictions, printTable, removeBenchRows } from './support';
 
 const argument = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -70,15 +70,15 @@ async function main(): Promise<void> {
   const requestId = crypto.randomUUID();
   await db.pool.query(
     `INSERT INTO prediction_requests (id, source, model_version, row_count, valid_count, invalid_count, file_name, duration_ms)
-     VALUES ($1, 'scheduled', 'bench-copy-peer', $2, $2, 0, 'bench-copy-peer', 0)`,
-    [requestId, batches * BATCH],
+     VALUES ($1, 'scheduled', 'bench-copy-peer', $2, $2, 0, $3, 0)`,
+    [requestId, batches * BATCH, fileName],
   );
   const features = distinct[0]!.map((row) => copyValue(JSON.stringify(row)));
   async function* lines() {
     for (let b = 0; b < batches; b++) {
       let chunk = '';
       for (let i = 0; i < BATCH; i++) {
-        chunk += `${requestId}\t${b * BATCH + i}\tscheduled\tbench-copy-peer\t${features[i]}\t${i / 7}\tbench-copy-peer\n`;
+        chunk += `${requestId}\t${b * BATCH + i}\tscheduled\tbench-copy-peer\t${features[i]}\t${i / 7}\t${fileName}\n`;
       }
       yield chunk;
     }
@@ -104,16 +104,8 @@ async function main(): Promise<void> {
   const narrowSeconds = await timedCopy(db, `COPY bench_copy_narrow FROM STDIN`, narrowLines()).finally(() =>
     db.pool.query(`DROP TABLE bench_copy_narrow`),
   );
-  // No foreign key, so no cascade: the peer's rows go by themselves. The benchmark's own rows go
-  // too: left in place, they would move the dashboards and the drift of the system measured.
-  await db.pool.query(`DELETE FROM predictions WHERE request_id = $1 OR file_name = $2`, [
-    requestId,
-    fileName,
-  ]);
-  await db.pool.query(`DELETE FROM prediction_requests WHERE id = $1 OR file_name = $2`, [
-    requestId,
-    fileName,
-  ]);
+  // The peer's rows carry the run's file name too, so they go with the API's.
+  await removeBenchRows(db, fileName);
   await db.close();
 
   const apiRate = stored / apiSeconds;

@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { sampleRows } from './rows';
 import { loadNote } from './support/measure';
 import { cpuMeter, cpuPerUnit } from './support/process-cpu';
-import { benchTarget, countPredictions, percentile, printTable } from './support';
+import { benchTarget, countPredictions, percentile, printTable, removeBenchRows } from './support';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 30;
 
@@ -109,9 +109,7 @@ async function main(): Promise<void> {
   const errors = result.errors + result.timeouts + result.non2xx;
 
   const sequential = await sequentialLatencies(url, headers, bodies, Math.min(10_000, seconds * 1000));
-  // Left in place, the benchmark's rows would move the dashboards and the drift of the system measured.
-  await db.pool.query(`DELETE FROM predictions WHERE file_name = $1`, [fileName]);
-  await db.pool.query(`DELETE FROM prediction_requests WHERE file_name = $1`, [fileName]);
+  await removeBenchRows(db, fileName);
   await db.close();
 
   printTable(

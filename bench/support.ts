@@ -53,6 +53,15 @@ export function benchTarget(): { apiUrl: string; headers: Record<string, string>
   };
 }
 
+/**
+ * Deletes the prediction requests and rows a benchmark stored under its made-up file name: left in
+ * place, they would move the dashboards and the drift of the system measured.
+ */
+export async function removeBenchRows(db: Database, fileName: string): Promise<void> {
+  await db.pool.query(`DELETE FROM predictions WHERE file_name = $1`, [fileName]);
+  await db.pool.query(`DELETE FROM prediction_requests WHERE file_name = $1`, [fileName]);
+}
+
 export async function countPredictions(db: Database): Promise<number> {
   const { rows } = await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM predictions');
   return Number(rows[0]!.n);
