@@ -86,8 +86,13 @@ export function proxyTo(
     headers['x-forwarded-for'] = forwardedFor(req);
     const url = new URL(to.path, base);
     const retriable = req.method === 'GET' || req.method === 'HEAD';
+    let upstream: http.ClientRequest | undefined;
+    // The person closed the tab or cancelled: stop the API's work too.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream?.destroy();
+    });
     const send = (attempt: number) => {
-      const upstream = client.request(
+      const request = client.request(
         url,
         { method: req.method, headers, agent, timeout: 300_000 },
         (answer) => {
@@ -100,12 +105,12 @@ export function proxyTo(
           answer.on('error', () => res.destroy());
         },
       );
-      upstream.on('timeout', () => upstream.destroy(new Error('the API did not answer within 5 minutes')));
-      upstream.on('error', (error: NodeJS.ErrnoException) => {
+      request.on('timeout', () => request.destroy(new Error('the API did not answer within 5 minutes')));
+      request.on('error', (error: NodeJS.ErrnoException) => {
         if (res.headersSent) return void res.destroy();
         // A kept-alive connection the API closed just as this request went out on it: the request
         // never reached the API, so a request without a body goes once more, on a new connection.
-        if (retriable && attempt === 0 && upstream.reusedSocket && error.code === 'ECONNRESET') {
+        if (retriable && attempt === 0 && request.reusedSocket && error.code === 'ECONNRESET') {
           return void send(attempt + 1);
         }
         options.log('the API cannot be reached', { url: url.origin, error: error.code ?? error.message });
@@ -119,12 +124,9 @@ export function proxyTo(
             ),
           );
       });
-      // The person closed the tab or cancelled: stop the API's work too.
-      res.on('close', () => {
-        if (!res.writableFinished) upstream.destroy();
-      });
-      if (retriable) upstream.end();
-      else req.pipe(upstream);
+      upstream = request;
+      if (retriable) request.end();
+      else req.pipe(request);
     };
     send(0);
   };
