@@ -50,7 +50,8 @@ export function watchPage(page: Page, token: string): { problems: string[] } {
       problems.push(`token sent by the browser: ${request.url()}`);
   });
   page.on('response', async (response) => {
-    const headers = JSON.stringify(await response.allHeaders());
+    // A response still arriving as the page closes can no longer be read, headers or body.
+    const headers = JSON.stringify(await response.allHeaders().catch(() => ({})));
     const body = await response.text().catch(() => '');
     if (headers.includes(token) || body.includes(token)) problems.push(`token seen in ${response.url()}`);
   });
